@@ -105,3 +105,5 @@ class Timeline:
     actors: dict[str, Actor] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
     tags: dict[str, Tag] = field(default_factory=dict)
+    registry_paths: dict[str, str] = field(default_factory=dict)
+    """Where each registry was read from ('actors' → 'content/actors.yaml'), for edit links."""

@@ -377,6 +377,7 @@ def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline
 
     registries: dict[str, dict[str, Any]] = {}
     registry_entries: dict[str, RawEntry] = {}
+    registry_paths: dict[str, str] = {}
     for kind in REGISTRY_FIELDS:
         path = content_dir / f"{kind}.yaml"
         entry = None
@@ -386,6 +387,7 @@ def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline
         registries[kind] = _read_registry(entry, kind, problems)
         if entry is not None:
             registry_entries[kind] = entry
+        registry_paths[kind] = _display(path, root)
 
     events: dict[str, Event] = {}
     entries: dict[str, RawEntry] = {}
@@ -422,7 +424,7 @@ def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     ordered = tuple(sorted(events.values(), key=Event.sort_key))
-    return Timeline(ordered, registries["actors"], registries["places"], registries["tags"]), problems
+    return Timeline(ordered, registries["actors"], registries["places"], registries["tags"], registry_paths), problems
 
 
 def _check_references(event: Event, entry: RawEntry, registries: dict[str, dict[str, Any]], problems: list[Problem]) -> None:
