@@ -33,14 +33,19 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser(
-        "validate", help="check every content file and report every problem", epilog=_EPILOG,
+        "validate",
+        help="check every content file and report every problem",
+        epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    validate.add_argument("content", nargs="?", default="content", type=Path,
-                          help="the content folder (default: content)")
+    validate.add_argument(
+        "content", nargs="?", default="content", type=Path, help="the content folder (default: content)"
+    )
 
     build = commands.add_parser(
-        "build", help="validate, then write the generated pages into the docs folder", epilog=_EPILOG,
+        "build",
+        help="validate, then write the generated pages into the docs folder",
+        epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     build.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")

@@ -25,9 +25,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
-__all__ = ["DateError", "DatePoint", "EventDate", "Precision", "parse_date", "ALLOWED_FORMS"]
+__all__ = ["ALLOWED_FORMS", "DateError", "DatePoint", "EventDate", "Precision", "parse_date"]
 
 ALLOWED_FORMS = (
     "a day 2023-09-10, a month 2025-01, a year 2024, a season 2024-23 "
@@ -46,7 +46,7 @@ class DateError(ValueError):
     """A date that is not in the allowed subset; the message says what would be right."""
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How precise a single date is."""
 
     DAY = "day"
@@ -194,17 +194,14 @@ def _parse_point(text: str) -> DatePoint:
         return DatePoint(year, season=mm, approximate=approximate, uncertain=uncertain)
     if not 1 <= mm <= 12:
         raise DateError(
-            f"{text!r}: {mm:02d} is neither a month (01-12) nor a season "
-            "(21 spring, 22 summer, 23 autumn, 24 winter)"
+            f"{text!r}: {mm:02d} is neither a month (01-12) nor a season (21 spring, 22 summer, 23 autumn, 24 winter)"
         )
     if match["dd"] is None:
         return DatePoint(year, mm, approximate=approximate, uncertain=uncertain)
     dd = int(match["dd"])
     last = calendar.monthrange(year, mm)[1]
     if not 1 <= dd <= last:
-        raise DateError(
-            f"{text!r}: {calendar.month_name[mm]} {year} has days 1 to {last}, not {dd}"
-        )
+        raise DateError(f"{text!r}: {calendar.month_name[mm]} {year} has days 1 to {last}, not {dd}")
     return DatePoint(year, mm, dd, approximate=approximate, uncertain=uncertain)
 
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
 from .problems import Problem
 
-__all__ = ["RawEntry", "FieldPath", "load_yaml", "MAX_FILE_BYTES", "MAX_NODES"]
+__all__ = ["MAX_FILE_BYTES", "MAX_NODES", "FieldPath", "RawEntry", "load_yaml"]
 
-FieldPath = tuple[Union[str, int], ...]
+FieldPath = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 1024 * 1024
 """No content file needs more; a larger one is refused before it is parsed."""
@@ -27,6 +27,10 @@ MAX_NODES = 100_000
 """Bounds alias expansion ("billion laughs"): a file may not expand into more values."""
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
 
 
 @dataclass
@@ -80,6 +84,17 @@ class _Builder:
             raise _TooLarge
         mark = node.start_mark
         self.entry.values[where] = (mark.line + 1, mark.column + 1)
+        if node.tag not in _PLAIN_TAGS:
+            self.problems.append(
+                Problem(
+                    self.entry.path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    dotted(where),
+                    f"the tag {node.tag!r} is not allowed; write plain YAML values (no '!' tags)",
+                )
+            )
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, where)
         if isinstance(node, yaml.SequenceNode):
@@ -101,7 +116,9 @@ class _Builder:
                 first = self.entry.keys[(*where, key)]
                 self.problems.append(
                     Problem(
-                        self.entry.path, *pos, dotted((*where, key)),
+                        self.entry.path,
+                        *pos,
+                        dotted((*where, key)),
                         f"duplicate key {key!r} (first at line {first[0]}); keep one of them",
                     )
                 )
@@ -119,7 +136,10 @@ class _Builder:
             mark = node.start_mark
             self.problems.append(
                 Problem(
-                    self.entry.path, mark.line + 1, mark.column + 1, dotted(where),
+                    self.entry.path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    dotted(where),
                     f"{error.problem}; only plain YAML values are allowed (no '!' tags)",
                 )
             )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .dates import EventDate
 
-__all__ = ["STATUSES", "ACTOR_KINDS", "Actor", "Place", "Tag", "Source", "Event", "Timeline"]
+__all__ = ["ACTOR_KINDS", "STATUSES", "Actor", "Event", "Place", "Source", "Tag", "Timeline"]
 
 STATUSES = {
     "confirmed": "acknowledged by the parties concerned or independently verified",

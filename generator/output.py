@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from .render import GENERATED_DIRS, GENERATED_MARK
 
-__all__ = ["OutputError", "WriteReport", "write_pages", "MANIFEST"]
+__all__ = ["MANIFEST", "OutputError", "WriteReport", "write_pages"]
 
 MANIFEST = ".timeline-generated.json"
 _LOCK = ".timeline-generated.lock"
@@ -53,8 +53,11 @@ def _owned(path: str) -> bool:
     """True for a relative .md path inside one of the generator's folders."""
     pure = PurePosixPath(path)
     return (
-        not pure.is_absolute() and ".." not in pure.parts and len(pure.parts) > 1
-        and pure.parts[0] in GENERATED_DIRS and pure.suffix == ".md"
+        not pure.is_absolute()
+        and ".." not in pure.parts
+        and len(pure.parts) > 1
+        and pure.parts[0] in GENERATED_DIRS
+        and pure.suffix == ".md"
     )
 
 
@@ -97,7 +100,9 @@ def _read_manifest(docs_dir: Path) -> dict[str, str]:
     except (OSError, ValueError):
         return {}
     pages = data.get("pages") if isinstance(data, dict) else None
-    return {k: v for k, v in pages.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(pages, dict) else {}
+    return (
+        {k: v for k, v in pages.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(pages, dict) else {}
+    )
 
 
 def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
@@ -112,7 +117,8 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
             previous = _read_manifest(docs_dir)
             hashes = {path: _digest(text) for path, text in pages.items()}
             blocked = [
-                path for path in pages
+                path
+                for path in pages
                 if path not in previous and (docs_dir / path).exists() and not _is_generated(docs_dir / path)
             ]
             if blocked:

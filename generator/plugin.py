@@ -69,13 +69,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         result = self._generate(config)
         if result.report is None:
-            raise PluginError("timeline: the content has problems; nothing was built\n" + format_problems(result.problems))
+            raise PluginError(
+                "timeline: the content has problems; nothing was built\n" + format_problems(result.problems)
+            )
         for problem in result.problems:
             log.warning("%s", problem)
         report = result.report
         log.info(
             "%d events: %d pages written, %d removed, %d unchanged",
-            result.events, len(report.written), len(report.removed), report.unchanged,
+            result.events,
+            len(report.written),
+            len(report.removed),
+            report.unchanged,
         )
 
     def _content_edit_base(self, config: MkDocsConfig) -> str | None:
@@ -140,6 +145,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             log.error("%s", error)
             return
         if result.report is None:
-            log.error("timeline: the content has problems; the site was not updated\n%s", format_problems(result.problems))
+            log.error(
+                "timeline: the content has problems; the site was not updated\n%s", format_problems(result.problems)
+            )
         elif result.report.changed:
-            log.info("timeline: %d pages regenerated from content", len(result.report.written) + len(result.report.removed))
+            log.info(
+                "timeline: %d pages regenerated from content", len(result.report.written) + len(result.report.removed)
+            )

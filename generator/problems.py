@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
-__all__ = ["Problem", "Severity", "ContentError", "format_problems"]
+__all__ = ["ContentError", "Problem", "Severity", "format_problems"]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """An error fails the build; a warning is shown and does not."""
 
     ERROR = "error"

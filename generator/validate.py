@@ -10,24 +10,43 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .dates import DateError, parse_date
+from .dates import DateError, EventDate, parse_date
 from .loader import FieldPath, RawEntry, is_date, load_yaml
 from .model import ACTOR_KINDS, STATUSES, Actor, Event, Place, Source, Tag, Timeline
 from .problems import Problem, Severity
 
-__all__ = ["load_timeline", "ID_PATTERN", "EVENT_FIELDS", "SOURCE_FIELDS"]
+__all__ = ["EVENT_FIELDS", "ID_PATTERN", "SOURCE_FIELDS", "load_timeline"]
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_MAX = 80
 TITLE_MAX = 120
 
 EVENT_FIELDS = (
-    "title", "date", "date_text", "status", "claimed_by", "disputed_by", "summary",
-    "actors", "places", "tags", "sources", "related", "aliases",
+    "title",
+    "date",
+    "date_text",
+    "status",
+    "claimed_by",
+    "disputed_by",
+    "summary",
+    "actors",
+    "places",
+    "tags",
+    "sources",
+    "related",
+    "aliases",
 )
 EVENT_REQUIRED = ("title", "date", "status", "summary", "sources")
 SOURCE_FIELDS = (
-    "title", "publisher", "published", "url", "language", "via", "quote", "translation", "archive_url",
+    "title",
+    "publisher",
+    "published",
+    "url",
+    "language",
+    "via",
+    "quote",
+    "translation",
+    "archive_url",
 )
 SOURCE_REQUIRED = ("title", "publisher", "published")
 REGISTRY_FIELDS = {
@@ -36,7 +55,7 @@ REGISTRY_FIELDS = {
     "tags": ("name", "description"),
 }
 
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>\n]{0,40}>?")
 _MD_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
@@ -84,16 +103,20 @@ class _Fields:
     """Reads typed fields from one mapping in a raw entry, collecting problems as it goes."""
 
     def __init__(
-        self, entry: RawEntry, where: FieldPath, mapping: dict[str, Any], allowed: tuple[str, ...],
-        problems: list[Problem], what: str,
+        self,
+        entry: RawEntry,
+        where: FieldPath,
+        mapping: dict[str, Any],
+        allowed: tuple[str, ...],
+        problems: list[Problem],
+        what: str,
     ) -> None:
         self.entry, self.where, self.mapping, self.problems = entry, where, mapping, problems
         for name in mapping:
             if name not in allowed:
                 self.error(
                     name,
-                    f"unknown field {name!r} in {what}{_suggest(name, allowed)} "
-                    f"(allowed: {', '.join(allowed)})",
+                    f"unknown field {name!r} in {what}{_suggest(name, allowed)} (allowed: {', '.join(allowed)})",
                     key=True,
                 )
 
@@ -114,7 +137,13 @@ class _Fields:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.error(name, f"must be text, not {_kind_of(value)}; put it in quotes: {name}: \"{value}\"")
+            raw = self.entry.raw.get((*self.where, name))
+            if raw is None or isinstance(value, (list, dict)):
+                self.error(name, f"must be text, not {_kind_of(value)}")
+            else:
+                self.error(
+                    name, f'must be text, but YAML reads {raw} as {_kind_of(value)}; put it in quotes: {name}: "{raw}"'
+                )
             return None
         value = value.strip()
         if not value:
@@ -126,12 +155,14 @@ class _Fields:
             self.error(name, "must be one line of plain text")
         if (plain or markdown) and _HTML.search(value):
             kind = "plain text" if plain else "Markdown"
-            self.error(name, f"contains HTML ({_HTML.search(value)[0]!r}…); write {kind} without HTML tags")  # type: ignore[index]
+            self.error(name, f"contains HTML ({_HTML.search(value)[0]!r}); write {kind} without HTML tags")  # type: ignore[index]
         if markdown:
             for target in _MD_LINK_TARGET.findall(value):
                 scheme = _SCHEME.match(target)
                 if scheme and scheme[1].lower() not in ("http", "https"):
-                    self.error(name, f"links to {target!r}; only http, https and relative links are allowed")
+                    self.error(
+                        name, f"has a link to a {scheme[0]!r} address; only http, https and relative links are allowed"
+                    )
         return value
 
     def url(self, name: str) -> str | None:
@@ -154,9 +185,9 @@ class _Fields:
             self.error(name, f"{_kind_of(value)} is not a day; write YYYY-MM-DD, e.g. 2025-04-28")
             return None
         try:
-            return dt.date.fromisoformat(value)
-        except ValueError as error:
-            self.error(name, f"{value!r} is not a real day: {error}")
+            return parse_date(value).earliest
+        except DateError as error:
+            self.error(name, str(error))
             return None
 
     def strings(self, name: str) -> tuple[str, ...]:
@@ -201,20 +232,23 @@ class _Fields:
         value = self.mapping.get(name)
         if value is None:
             return None
-        if not isinstance(value, str) or value not in choices:
-            shown = value if isinstance(value, str) else _kind_of(value)
-            self.error(
-                name,
-                f"{shown!r} is not one of {', '.join(choices)}"
-                f"{_suggest(value, choices) if isinstance(value, str) else ''}",
-            )
+        if not isinstance(value, str):
+            raw = self.entry.raw.get((*self.where, name), "")
+            self.error(name, f"YAML reads {raw or value!r} as {_kind_of(value)}; write one of {', '.join(choices)}")
+            return None
+        if value not in choices:
+            self.error(name, f"{value!r} is not one of {', '.join(choices)}{_suggest(value, choices)}")
             return None
         return value
 
 
 def _read_source(entry: RawEntry, where: FieldPath, value: Any, problems: list[Problem]) -> Source | None:
     if not isinstance(value, dict):
-        problems.append(entry.problem(where, f"a source must be a mapping with title, publisher and published, not {_kind_of(value)}"))
+        problems.append(
+            entry.problem(
+                where, f"a source must be a mapping with title, publisher and published, not {_kind_of(value)}"
+            )
+        )
         return None
     f = _Fields(entry, where, value, SOURCE_FIELDS, problems, "a source")
     f.require(SOURCE_REQUIRED, "this source")
@@ -239,26 +273,21 @@ def _read_source(entry: RawEntry, where: FieldPath, value: Any, problems: list[P
     return Source(title, publisher, published, url, language, via, quote, translation, archive_url)
 
 
-def _read_event(entry: RawEntry, event_id: str, problems: list[Problem]) -> Event | None:
+def _read_event(
+    entry: RawEntry, event_id: str, registries: dict[str, dict[str, Any]], problems: list[Problem]
+) -> Event | None:
+    """Read one event, checking every field (and its registry ids) even after a bad one."""
     data = entry.data
     if not isinstance(data, dict):
-        problems.append(entry.problem((), f"an event file must be a mapping of fields (title, date, …), not {_kind_of(data)}"))
+        problems.append(
+            entry.problem((), f"an event file must be a mapping of fields (title, date, …), not {_kind_of(data)}")
+        )
         return None
     before = len(problems)
     f = _Fields(entry, (), data, EVENT_FIELDS, problems, "an event")
     f.require(EVENT_REQUIRED, "this event")
     title = f.text("title", max_len=TITLE_MAX, plain=True)
-    date = None
-    if f.has("date"):
-        raw = data["date"]
-        text = raw if isinstance(raw, str) or is_date(raw) else entry.raw.get(("date",))
-        if isinstance(raw, (list, dict, bool)) or text is None:
-            f.error("date", f"must be a date, not {_kind_of(raw)}; write e.g. 2025-04-28, 2025-01 or 2024-23")
-        else:
-            try:
-                date = parse_date(text)
-            except DateError as error:
-                f.error("date", str(error))
+    date = _read_date(f)
     date_text = f.text("date_text", max_len=80, plain=True)
     status = f.choice("status", STATUSES)
     claimed_by = f.ids("claimed_by")
@@ -272,34 +301,103 @@ def _read_event(entry: RawEntry, event_id: str, problems: list[Problem]) -> Even
     if disputed_by and status not in ("disputed", None):
         f.error("disputed_by", f"is only for 'disputed' events, and this one is {status!r}")
     summary = f.text("summary", markdown=True)
-    sources: list[Source] = []
-    raw_sources = data.get("sources")
-    if raw_sources is not None:
-        if not isinstance(raw_sources, list) or not raw_sources:
-            f.error("sources", f"must be a list of at least one source, not {_kind_of(raw_sources)}")
-        else:
-            for i, item in enumerate(raw_sources):
-                source = _read_source(entry, ("sources", i), item, problems)
-                if source:
-                    sources.append(source)
-    related = f.ids("related")
-    if event_id in related:
-        f.error("related", f"lists the event itself ({event_id!r}); list other events")
-    aliases = f.ids("aliases")
+    sources = _read_sources(f)
+    ids = {name: f.ids(name) for name in ("actors", "places", "tags", "related", "aliases")}
+    if event_id in ids["related"]:
+        f.error(
+            "related",
+            f"lists the event itself ({event_id!r}); list other events",
+            sub=(ids["related"].index(event_id),),
+        )
+    for name, registry in (
+        ("actors", "actors"),
+        ("claimed_by", "actors"),
+        ("disputed_by", "actors"),
+        ("places", "places"),
+        ("tags", "tags"),
+    ):
+        known = registries[registry]
+        values = ids.get(name) or (claimed_by if name == "claimed_by" else disputed_by if name == "disputed_by" else ())
+        for i, value in enumerate(values):
+            if value not in known and not check_id(value):
+                hint = _suggest(value, known)
+                f.error(
+                    name,
+                    f"unknown {registry[:-1]} {value!r}"
+                    + (
+                        f"{hint} (or add {value!r} to content/{registry}.yaml)"
+                        if hint
+                        else f"; add it to content/{registry}.yaml or use a known id"
+                    ),
+                    sub=(i,),
+                )
     if len(problems) > before or title is None or date is None or status is None or summary is None:
         return None
     return Event(
-        id=event_id, path=entry.path, title=title, date=date, status=status, summary=summary,
-        sources=tuple(sources), date_text=date_text, claimed_by=claimed_by, disputed_by=disputed_by,
-        actors=f.ids("actors"), places=f.ids("places"), tags=f.ids("tags"), related=related, aliases=aliases,
+        id=event_id,
+        path=entry.path,
+        title=title,
+        date=date,
+        status=status,
+        summary=summary,
+        sources=tuple(sources),
+        date_text=date_text,
+        claimed_by=claimed_by,
+        disputed_by=disputed_by,
+        actors=ids["actors"],
+        places=ids["places"],
+        tags=ids["tags"],
+        related=ids["related"],
+        aliases=ids["aliases"],
     )
 
 
-def _read_registry(entry: RawEntry | None, kind: str, problems: list[Problem]) -> dict[str, Any]:
+def _read_date(f: _Fields) -> EventDate | None:
+    if not f.has("date"):
+        return None
+    value = f.mapping["date"]
+    # YAML makes numbers of 2024 and 2024.5; the date language wants the text as written.
+    text = value if isinstance(value, str) or is_date(value) else f.entry.raw.get(("date",))
+    if isinstance(value, (list, dict, bool)) or text is None:
+        f.error("date", f"must be a date, not {_kind_of(value)}; write e.g. 2025-04-28, 2025-01 or 2024-23")
+        return None
+    try:
+        return parse_date(text)
+    except DateError as error:
+        f.error("date", str(error))
+        return None
+
+
+def _read_sources(f: _Fields) -> list[Source]:
+    raw_sources = f.mapping.get("sources")
+    if raw_sources is None:
+        return []
+    if not isinstance(raw_sources, list):
+        f.error(
+            "sources", f"must be a list of sources, not {_kind_of(raw_sources)}; start each source with '- title: …'"
+        )
+        return []
+    if not raw_sources:
+        f.error("sources", "is empty; cite at least one source (title, publisher, published)")
+        return []
+    sources = []
+    for i, item in enumerate(raw_sources):
+        source = _read_source(f.entry, ("sources", i), item, f.problems)
+        if source:
+            sources.append(source)
+    return sources
+
+
+def _read_registry(
+    entry: RawEntry | None, kind: str, actors: dict[str, Actor], problems: list[Problem]
+) -> dict[str, Any]:
+    """Read one registry; ``actors`` (already read) is where a place's country must be found."""
     if entry is None or entry.data is None:
         return {}
     if not isinstance(entry.data, dict):
-        problems.append(entry.problem((), f"{kind}.yaml must map ids to entries (id: {{name: …}}), not {_kind_of(entry.data)}"))
+        problems.append(
+            entry.problem((), f"{kind}.yaml must map ids to entries (id: {{name: …}}), not {_kind_of(entry.data)}")
+        )
         return {}
     allowed = REGISTRY_FIELDS[kind]
     result: dict[str, Any] = {}
@@ -324,6 +422,9 @@ def _read_registry(entry: RawEntry | None, kind: str, problems: list[Problem]) -
                 result[item_id] = Actor(item_id, name, actor_kind, aliases, wikidata)
         elif kind == "places":
             country = f.text("country", plain=True)
+            if country is not None and country not in actors:
+                hint = _suggest(country, actors)
+                f.error("country", f"unknown actor {country!r}{hint or '; a country is an id from actors.yaml'}")
             wikidata = _wikidata(f)
             lat, lon = f.number("lat", -90, 90), f.number("lon", -180, 180)
             if (lat is None) != (lon is None):
@@ -347,7 +448,7 @@ def _wikidata(f: _Fields) -> str | None:
 
 
 def _event_files(events_dir: Path) -> list[Path]:
-    found = []
+    found: list[Path] = []
     for folder, dirs, files in os.walk(events_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(Path(folder, name) for name in files if not name.startswith("."))
@@ -376,7 +477,6 @@ def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline
         return None, problems
 
     registries: dict[str, dict[str, Any]] = {}
-    registry_entries: dict[str, RawEntry] = {}
     registry_paths: dict[str, str] = {}
     for kind in REGISTRY_FIELDS:
         path = content_dir / f"{kind}.yaml"
@@ -384,9 +484,7 @@ def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline
         if path.exists() or path.is_symlink():
             entry, found = load_yaml(path, _display(path, root))
             problems.extend(found)
-        registries[kind] = _read_registry(entry, kind, problems)
-        if entry is not None:
-            registry_entries[kind] = entry
+        registries[kind] = _read_registry(entry, kind, registries.get("actors", {}), problems)
         registry_paths[kind] = _display(path, root)
 
     events: dict[str, Event] = {}
@@ -406,7 +504,13 @@ def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline
             continue
         if event_id in paths_by_id:
             problems.append(
-                Problem(display, 1, 1, "id", f"{event_id!r} is already the id of {paths_by_id[event_id]}; ids must be unique")
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "id",
+                    f"{event_id!r} is already the id of {paths_by_id[event_id]}; ids must be unique",
+                )
             )
             continue
         paths_by_id[event_id] = display
@@ -415,64 +519,44 @@ def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline
         if entry is not None:
             entries[event_id] = entry
         if entry is not None and not found:
-            event = _read_event(entry, event_id, problems)
+            event = _read_event(entry, event_id, registries, problems)
             if event is not None:
                 events[event_id] = event
-                _check_references(event, entry, registries, problems)
 
-    _check_links(events, entries, paths_by_id, registries, registry_entries.get("places"), problems)
+    _check_links(entries, paths_by_id, problems)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     ordered = tuple(sorted(events.values(), key=Event.sort_key))
     return Timeline(ordered, registries["actors"], registries["places"], registries["tags"], registry_paths), problems
 
 
-def _check_references(event: Event, entry: RawEntry, registries: dict[str, dict[str, Any]], problems: list[Problem]) -> None:
-    for name, registry in (
-        ("actors", "actors"), ("claimed_by", "actors"), ("disputed_by", "actors"), ("places", "places"), ("tags", "tags"),
-    ):
-        known = registries[registry]
-        for i, value in enumerate(getattr(event, name)):
-            if value not in known:
-                problems.append(
-                    entry.problem(
-                        (name, i),
-                        f"unknown {registry[:-1]} {value!r}{_suggest(value, known)}; "
-                        f"add it to content/{registry}.yaml or use a known id",
-                    )
-                )
+def _listed_ids(entry: RawEntry, name: str) -> list[tuple[int, str]]:
+    """The well-formed ids listed in a field of an event file, with their positions in the list."""
+    values = entry.data.get(name) if isinstance(entry.data, dict) else None
+    if not isinstance(values, list):
+        return []
+    return [(i, v) for i, v in enumerate(values) if isinstance(v, str) and not check_id(v)]
 
 
-def _check_links(
-    events: dict[str, Event],
-    entries: dict[str, RawEntry],
-    paths_by_id: dict[str, str],
-    registries: dict[str, dict[str, Any]],
-    places_entry: RawEntry | None,
-    problems: list[Problem],
-) -> None:
-    """Related events must exist; aliases must not clash with ids or each other; countries must be actors."""
+def _check_links(entries: dict[str, RawEntry], paths_by_id: dict[str, str], problems: list[Problem]) -> None:
+    """Across files: related events must exist; aliases must not clash with ids or each other."""
     alias_owner: dict[str, str] = {}
-    for event in events.values():
-        entry = entries[event.id]
-        for i, value in enumerate(event.related):
-            if value not in paths_by_id:
-                problems.append(entry.problem(("related", i), f"no event has the id {value!r}{_suggest(value, paths_by_id)}"))
-        for i, value in enumerate(event.aliases):
+    for event_id, entry in entries.items():
+        for i, value in _listed_ids(entry, "related"):
+            if value not in paths_by_id and value != event_id:
+                problems.append(
+                    entry.problem(("related", i), f"no event has the id {value!r}{_suggest(value, paths_by_id)}")
+                )
+        for i, value in _listed_ids(entry, "aliases"):
             if value in paths_by_id:
                 problems.append(
                     entry.problem(
-                        ("aliases", i), f"{value!r} is the id of {paths_by_id[value]}; an alias must be a former id that no event has now"
+                        ("aliases", i),
+                        f"{value!r} is the id of {paths_by_id[value]}; an alias must be a former id that no event has now",
                     )
                 )
             elif value in alias_owner:
-                problems.append(entry.problem(("aliases", i), f"{value!r} is already an alias of {alias_owner[value]!r}"))
-            alias_owner.setdefault(value, event.id)
-    actors = registries["actors"]
-    for place in registries["places"].values():
-        if place.country is not None and place.country not in actors and places_entry is not None:
-            problems.append(
-                places_entry.problem(
-                    (place.id, "country"), f"unknown actor {place.country!r}{_suggest(place.country, actors)}; a country is an id from actors.yaml"
+                problems.append(
+                    entry.problem(("aliases", i), f"{value!r} is already an alias of {alias_owner[value]!r}")
                 )
-            )
+            alias_owner.setdefault(value, event_id)

@@ -1,0 +1,64 @@
+"""Shared fixtures: a copy of the project in a temporary folder, and a real MkDocs build of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "bisnis-2025-04-28-korea-utara-akui-kirim-pasukan.txt"
+BIN = Path(sys.executable).parent
+GENERATED = ("events", "timeline", "actors", "places", "tags", "sources", "_generated")
+
+
+def regenerate() -> bool:
+    """Golden files are rewritten instead of compared when REGEN_GOLDEN=1."""
+    return os.environ.get("REGEN_GOLDEN") == "1"
+
+
+def copy_project(target: Path, content: Path | None = None) -> Path:
+    """Copy what a build needs (config, hand-written pages, theme overrides, content) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(content or ROOT / "content", target / "content")
+    shutil.copytree(
+        ROOT / "timeline",
+        target / "timeline",
+        ignore=lambda folder, names: [
+            n for n in names if Path(folder) == ROOT / "timeline" and (n in GENERATED or n.startswith("."))
+        ],
+    )
+    return target
+
+
+def run(
+    *args: str, cwd: Path, check: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run one of the project's commands (from this virtual environment) in ``cwd``."""
+    command = [str(BIN / args[0]), *args[1:]] if (BIN / args[0]).exists() else list(args)
+    result = subprocess.run(
+        command,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content built by the real `mkdocs build --strict`; returns the project copy."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = run("mkdocs", "build", "--strict", cwd=project)
+    assert "WARNING" not in result.stderr, result.stderr
+    return project

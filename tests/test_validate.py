@@ -1,0 +1,130 @@
+"""Validation: golden cases of bad input → the exact messages contributors see."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, regenerate
+
+from generator.problems import format_problems
+from generator.validate import load_timeline
+
+CASES = Path(__file__).parent / "cases" / "invalid"
+KNOWN_EVENT = ROOT / "content" / "events" / "2023" / "2023-09-10-kim-leaves-pyongyang-for-russia.yaml"
+
+
+def content_with(tmp_path: Path, *files: Path) -> Path:
+    """A content folder with the real registries, one known-good event and the given event files."""
+    content = tmp_path / "content"
+    (content / "events").mkdir(parents=True)
+    for name in ("actors.yaml", "places.yaml", "tags.yaml"):
+        shutil.copy(ROOT / "content" / name, content / name)
+    known = "".join(
+        line for line in KNOWN_EVENT.read_text(encoding="utf-8").splitlines(True) if not line.startswith("related:")
+    )
+    (content / "events" / KNOWN_EVENT.name).write_text(known, encoding="utf-8")
+    for file in files:
+        shutil.copy(file, content / "events" / file.name)
+    return content
+
+
+@pytest.mark.parametrize("case", sorted(CASES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_invalid_content_is_reported_exactly(case: Path, tmp_path: Path) -> None:
+    timeline, problems = load_timeline(content_with(tmp_path, case), tmp_path)
+    assert timeline is None, "bad content must not produce a timeline"
+    assert problems
+    for problem in problems:
+        assert problem.path == f"content/events/{case.name}"
+        assert problem.line >= 1 and problem.column >= 1
+    got = format_problems(problems) + "\n"
+    expected = case.with_suffix(".expected")
+    if regenerate():
+        expected.write_text(got, encoding="utf-8")
+    assert got == expected.read_text(encoding="utf-8")
+
+
+def test_all_problems_in_all_files_in_one_run(tmp_path: Path) -> None:
+    cases = sorted(CASES.glob("*.yaml"))
+    _, together = load_timeline(content_with(tmp_path / "all", *cases), tmp_path / "all")
+    one_by_one = []
+    for case in cases:
+        _, found = load_timeline(content_with(tmp_path / case.stem, case), tmp_path / case.stem)
+        one_by_one.extend(found)
+    assert {p.path for p in together} == {f"content/events/{c.name}" for c in cases}
+    # Cross-file checks (an alias naming another file's id) may add, never hide, problems.
+    assert len(together) >= len(one_by_one)
+
+
+def test_the_real_content_is_valid() -> None:
+    timeline, problems = load_timeline(ROOT / "content", ROOT)
+    assert problems == []
+    assert timeline is not None and len(timeline.events) >= 12
+
+
+def test_duplicate_ids_across_folders(tmp_path: Path) -> None:
+    content = content_with(tmp_path)
+    other = content / "events" / "elsewhere"
+    other.mkdir()
+    shutil.copy(content / "events" / KNOWN_EVENT.name, other / KNOWN_EVENT.name)
+    _, problems = load_timeline(content, tmp_path)
+    # Files are read in sorted path order, so the second one, in the sub-folder, is reported.
+    assert [str(p) for p in problems] == [
+        f"content/events/elsewhere/{KNOWN_EVENT.name}:1:1: id: '{KNOWN_EVENT.stem}' is already the id of "
+        f"content/events/{KNOWN_EVENT.name}; ids must be unique"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("Bad_Name.yaml", "is not a valid id; use lower-case ASCII letters"),
+        ("a--b.yaml", "is not a valid id"),
+        ("kаrsk.yaml", "is not a valid id"),  # a Cyrillic 'а'
+        ("x" * 81 + ".yaml", "is 81 characters long; an id has at most 80"),
+        ("old-style.yml", "event files end in .yaml; rename it to old-style.yaml"),
+    ],
+)
+def test_file_names_give_valid_ids(tmp_path: Path, name: str, says: str) -> None:
+    content = content_with(tmp_path)
+    (content / "events" / name).write_bytes((content / "events" / KNOWN_EVENT.name).read_bytes())
+    _, problems = load_timeline(content, tmp_path)
+    assert len(problems) == 1 and says in str(problems[0]), problems
+
+
+def test_non_utf8_file_names_the_byte_and_line(tmp_path: Path) -> None:
+    content = content_with(tmp_path)
+    (content / "events" / "latin1.yaml").write_bytes("title: ok\nsummary: caf\xe9\n".encode("latin-1"))
+    _, problems = load_timeline(content, tmp_path)
+    assert [str(p) for p in problems] == [
+        "content/events/latin1.yaml:2:13: is not UTF-8 (byte 0xe9); save the file as UTF-8"
+    ]
+
+
+def test_symlinks_are_refused(tmp_path: Path) -> None:
+    content = content_with(tmp_path)
+    (content / "events" / "linked.yaml").symlink_to(content / "events" / KNOWN_EVENT.name)
+    _, problems = load_timeline(content, tmp_path)
+    assert any("is a symbolic link" in str(p) for p in problems), problems
+
+
+def test_registry_problems_name_their_entry(tmp_path: Path) -> None:
+    content = content_with(tmp_path)
+    with (content / "actors.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "Bad Id:\n  name: x\n  kind: person\nnew-person:\n  name: Someone\n  kind: persn\n  wikidata: 123\n"
+        )
+    with (content / "places.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("kyiv:\n  name: Kyiv\n  country: ukrane\n  lat: 50.45\nmars:\n  name: Mars\n  lat: 95\n  lon: 0\n")
+    _, problems = load_timeline(content, tmp_path)
+    text = format_problems(problems)
+    assert "content/actors.yaml" in text and "'Bad Id' is not a valid id" in text
+    assert (
+        "new-person.kind: 'persn' is not one of person, state, organization, media, military; did you mean 'person'?"
+        in text
+    )
+    assert "new-person.wikidata: '123' is not a Wikidata id" in text
+    assert "mars.lat: must be a number from -90 to 90, not the number 95" in text
+    assert "kyiv.country: unknown actor 'ukrane'; did you mean 'ukraine'?" in text
+    assert "give both 'lat' and 'lon'" in text
