@@ -70,7 +70,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         result = self._generate(config)
         if result.report is None:
             raise PluginError(
-                "timeline: the content has problems; nothing was built\n" + format_problems(result.problems)
+                "timeline: the content has problems, so the site was not built\n" + format_problems(result.problems)
             )
         for problem in result.problems:
             log.warning("%s", problem)

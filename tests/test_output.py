@@ -1,0 +1,109 @@
+"""Writing pages: only what changed, stale pages removed, hand-written files never touched."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from generator.build import build_pages
+from generator.output import MANIFEST, OutputError, write_pages
+from generator.render import GENERATED_MARK
+
+PAGE = "---\ntitle: x\n---\n" + GENERATED_MARK + "\n\n# {}\n"
+
+
+def page(title: str) -> str:
+    return PAGE.format(title)
+
+
+def test_writes_only_what_changed_and_removes_stale_pages(tmp_path: Path) -> None:
+    first = write_pages(tmp_path, {"events/a.md": page("A"), "events/b.md": page("B")})
+    assert sorted(first.written) == ["events/a.md", "events/b.md"]
+    before = (tmp_path / "events" / "a.md").stat().st_mtime_ns
+
+    second = write_pages(tmp_path, {"events/a.md": page("A"), "events/c.md": page("C")})
+    assert second.written == ["events/c.md"]
+    assert second.removed == ["events/b.md"]
+    assert second.unchanged == 1
+    assert (tmp_path / "events" / "a.md").stat().st_mtime_ns == before
+    assert not (tmp_path / "events" / "b.md").exists()
+
+    third = write_pages(tmp_path, {"events/a.md": page("A"), "events/c.md": page("C")})
+    assert not third.changed and third.unchanged == 2
+
+
+def test_hand_written_files_survive(tmp_path: Path) -> None:
+    (tmp_path / "events").mkdir()
+    mine = tmp_path / "events" / "notes.md"
+    mine.write_text("# My own notes\n", encoding="utf-8")
+    root_page = tmp_path / "about.md"
+    root_page.write_text("# About\n", encoding="utf-8")
+    write_pages(tmp_path, {"events/a.md": page("A")})
+    write_pages(tmp_path, {})
+    assert mine.read_text(encoding="utf-8") == "# My own notes\n"
+    assert root_page.read_text(encoding="utf-8") == "# About\n"
+    assert not (tmp_path / "events" / "a.md").exists()
+
+
+def test_a_hand_written_file_in_the_way_stops_the_run_before_anything_is_written(tmp_path: Path) -> None:
+    (tmp_path / "events").mkdir()
+    mine = tmp_path / "events" / "b.md"
+    mine.write_text("# Mine\n", encoding="utf-8")
+    with pytest.raises(OutputError, match="hand-written files stand where generated pages go"):
+        write_pages(tmp_path, {"events/a.md": page("A"), "events/b.md": page("B")})
+    assert mine.read_text(encoding="utf-8") == "# Mine\n"
+    assert not (tmp_path / "events" / "a.md").exists()
+
+
+def test_a_generated_page_replaced_by_hand_is_not_deleted(tmp_path: Path) -> None:
+    write_pages(tmp_path, {"events/a.md": page("A")})
+    (tmp_path / "events" / "a.md").write_text("# Rewritten by hand\n", encoding="utf-8")
+    write_pages(tmp_path, {})
+    assert (tmp_path / "events" / "a.md").read_text(encoding="utf-8") == "# Rewritten by hand\n"
+
+
+@pytest.mark.parametrize("path", ["../escape.md", "/etc/passwd.md", "index.md", "events/../../x.md", "events/x.txt"])
+def test_pages_stay_inside_the_generated_folders(tmp_path: Path, path: str) -> None:
+    docs = tmp_path / "docs"
+    with pytest.raises(OutputError, match="generated pages go only in"):
+        write_pages(docs, {path: page("X")})
+    assert not any(tmp_path.rglob("*.md"))
+
+
+def test_a_tampered_manifest_cannot_delete_outside(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    victim = tmp_path / "victim.md"
+    victim.write_text(GENERATED_MARK, encoding="utf-8")
+    (docs / MANIFEST).write_text(json.dumps({"pages": {"../victim.md": "x", "index.md": "y"}}), encoding="utf-8")
+    (docs / "index.md").write_text(GENERATED_MARK, encoding="utf-8")
+    write_pages(docs, {})
+    assert victim.exists() and (docs / "index.md").exists()
+
+
+def test_invalid_content_writes_nothing_and_keeps_the_previous_pages(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    docs = tmp_path / "docs"
+    good = build_pages(content, docs, tmp_path)
+    assert good.report is not None and good.report.written
+    snapshot = {p: p.read_bytes() for p in docs.rglob("*.md")}
+
+    event = next(content.rglob("2025-04-28-kcna-admits-troop-deployment.yaml"))
+    event.write_text(event.read_text(encoding="utf-8").replace("status: claimed", "status: clamed"), encoding="utf-8")
+    bad = build_pages(content, docs, tmp_path)
+    assert bad.report is None
+    assert any("did you mean 'claimed'" in str(p) for p in bad.problems)
+    assert {p: p.read_bytes() for p in docs.rglob("*.md")} == snapshot
+
+
+def test_an_unwritable_docs_folder_is_a_clear_error(tmp_path: Path) -> None:
+    # A file where the folder should be fails for root too (chmod does not stop root).
+    (tmp_path / "events").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"cannot write generated pages to .*events"):
+        write_pages(tmp_path, {"events/a.md": page("A")})
+    assert (tmp_path / "events").read_text(encoding="utf-8") == "not a folder"

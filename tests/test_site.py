@@ -1,0 +1,167 @@
+"""A real `mkdocs build --strict` of the real content, checked page by page."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import copy_project, run
+from generator.validate import load_timeline
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def timeline(built_site: Path):  # type: ignore[no-untyped-def]
+    timeline, _ = load_timeline(built_site / "content", built_site)
+    assert timeline is not None
+    return timeline
+
+
+def test_every_event_has_its_page(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+    for event in timeline.events:
+        page = soup(built_site / "site" / "events" / event.id / "index.html")
+        article = page.select_one("article")
+        assert article is not None
+        assert article.h1.get_text(strip=True).rstrip("¶") == event.title
+        status = article.select_one(".tl-meta .tl-status")
+        assert status is not None and status.get_text().startswith(event.status.capitalize())
+        assert article.select_one(".tl-meta .tl-date").get_text() == event.display_date
+        assert page.select_one(f".admonition-title").get_text().startswith(event.status.capitalize())
+        for claimant in event.claimed_by:
+            assert article.find("a", href=f"../../actors/{claimant}/"), (event.id, claimant)
+        for source in event.sources:
+            quote = article.find("blockquote", attrs={"lang": source.language})
+            assert quote is not None and " ".join(source.quote.split()) in " ".join(article.get_text().split())
+            assert "Bisnis.com ← " in article.select_one(".tl-chain").get_text()
+
+
+def test_edit_links_open_the_yaml_file(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+    for event in timeline.events:
+        page = soup(built_site / "site" / "events" / event.id / "index.html")
+        edit = page.select_one("a.md-content__button[href*='/edit/']")
+        assert edit is not None and edit["href"].endswith("/edit/main/" + event.path), event.id
+    actor = soup(built_site / "site" / "actors" / "kcna" / "index.html")
+    assert actor.select_one("a.md-content__button")["href"].endswith("/edit/main/content/actors.yaml")
+    listing = soup(built_site / "site" / "timeline" / "index.html")
+    assert listing.select_one("a.md-content__button[href*='/edit/']") is None, "no edit link to generated Markdown"
+
+
+def test_the_timeline_lists_every_event_in_order(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+    page = soup(built_site / "site" / "timeline" / "index.html")
+    listed = page.select("[data-event-id]")
+    assert [e["data-event-id"] for e in listed] == [e.id for e in timeline.events]
+    assert [e["data-date"] for e in listed] == [e.date.earliest.isoformat() for e in timeline.events]
+    assert [e["data-date"] for e in listed] == sorted(e["data-date"] for e in listed)
+    for element, event in zip(listed, timeline.events, strict=True):
+        assert element.select_one(".tl-status").get_text().startswith(event.status.capitalize())
+        assert element.select_one(".tl-date").get_text() == event.display_date
+        assert element.find("a", href=f"../events/{event.id}/")
+    headings = [h.get_text(strip=True).rstrip("¶") for h in page.select("article h2, article h3")]
+    assert headings[:2] == ["2023", "September 2023"] and "2025" in headings and "April 2025" in headings
+
+
+def test_registry_pages_list_their_events(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+    for kind, registry in (("actors", timeline.actors), ("places", timeline.places), ("tags", timeline.tags)):
+        index = soup(built_site / "site" / kind / "index.html")
+        for item_id, item in registry.items():
+            assert index.find("a", href=f"{item_id}/"), (kind, item_id)
+            page = soup(built_site / "site" / kind / item_id / "index.html")
+            listed = [e["data-event-id"] for e in page.select("[data-event-id]")]
+            expected = [
+                e.id for e in timeline.events
+                if item_id in (e.actors + e.claimed_by + e.disputed_by if kind == "actors" else getattr(e, kind))
+            ]
+            assert listed == expected, (kind, item_id)
+            assert page.h1.get_text(strip=True).rstrip("¶") == item.name
+
+
+def test_sources_page_groups_by_publisher(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+    page = soup(built_site / "site" / "sources" / "index.html")
+    assert [h.get_text(strip=True).rstrip("¶") for h in page.select("article h2")] == ["Bisnis.com"]
+    cited = {a["href"] for a in page.select("article li a")}
+    assert cited == {f"../events/{e.id}/" for e in timeline.events}
+    assert "web address is not known" in page.get_text()
+
+
+def test_hand_written_pages_and_home(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+    for name in ("about", "methodology", "contribute"):
+        assert (built_site / "site" / name / "index.html").exists()
+    home = soup(built_site / "site" / "index.html")
+    latest = [e["data-event-id"] for e in home.select("[data-event-id]")]
+    assert latest == [e.id for e in reversed(timeline.events[-5:])]
+    assert f"{len(timeline.events)} events" in home.get_text()
+    nav = [a.get_text(strip=True) for a in home.select(".md-tabs__link")]
+    assert nav[:6] == ["Home", "Timeline", "Actors", "Places", "Tags", "Sources"]
+
+
+def test_event_pages_stay_out_of_the_navigation(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+    home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
+    nav = BeautifulSoup(home, "html.parser").select_one("nav.md-nav--primary")
+    assert nav is not None
+    assert not nav.select("a[href*='events/']")
+
+
+def test_search_index_has_every_event(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    for event in timeline.events:
+        assert f"events/{event.id}/" in locations
+    assert not any(loc.startswith("_generated") for loc in locations)
+
+
+def test_the_site_is_offline(built_site: Path) -> None:
+    for page in (built_site / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, page
+
+
+def test_hand_written_files_survive_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    (project / "timeline" / "events").mkdir()
+    mine = project / "timeline" / "events" / "editors-note.md"
+    mine.write_text("# Editor's note\n\nWritten by hand.\n", encoding="utf-8")
+    run("mkdocs", "build", "--strict", cwd=project)
+    run("mkdocs", "build", "--strict", cwd=project)
+    assert mine.read_text(encoding="utf-8") == "# Editor's note\n\nWritten by hand.\n"
+    assert (project / "site" / "events" / "editors-note" / "index.html").exists()
+    assert (project / "timeline" / "about.md").exists()
+
+
+def test_bad_content_fails_the_build_and_keeps_the_old_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    run("mkdocs", "build", "--strict", cwd=project)
+    before = (project / "site" / "index.html").read_text(encoding="utf-8")
+    event = next((project / "content").rglob("2025-04-25-kim-attends-destroyer-launch.yaml"))
+    event.write_text(event.read_text(encoding="utf-8").replace("tags: [", "tags: [nukes, "), encoding="utf-8")
+    result = run("mkdocs", "build", "--strict", cwd=project, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "content/events/2025/2025-04-25-kim-attends-destroyer-launch.yaml:11:8: tags[0]: unknown tag 'nukes'" in result.stderr
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == before
+
+
+def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    run("properdocs", "build", "-f", "mkdocs.yml", cwd=project)
+    for path in ("timeline/index.html", "sources/index.html", "events/2025-04-28-kcna-admits-troop-deployment/index.html"):
+        assert (project / "site" / path).exists(), path
+
+
+def test_removed_events_disappear(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    run("mkdocs", "build", "--strict", cwd=project)
+    target = next((project / "content").rglob("2025-04-zelenskiy-meets-trump-in-rome.yaml"))
+    target.unlink()
+    other = next((project / "content").rglob("2025-04-trump-says-russia-and-ukraine-very-close-to-a-deal.yaml"))
+    other.write_text(other.read_text(encoding="utf-8").replace("related: [2025-04-zelenskiy-meets-trump-in-rome]\n", ""), encoding="utf-8")
+    run("mkdocs", "build", "--strict", cwd=project)
+    assert not (project / "timeline" / "events" / "2025-04-zelenskiy-meets-trump-in-rome.md").exists()
+    assert not (project / "site" / "events" / "2025-04-zelenskiy-meets-trump-in-rome").exists()
+    shutil.rmtree(project / "site")
