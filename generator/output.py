@@ -24,7 +24,6 @@ from .render import GENERATED_DIRS, GENERATED_MARK
 __all__ = ["MANIFEST", "OutputError", "WriteReport", "write_pages"]
 
 MANIFEST = ".timeline-generated.json"
-_LOCK = ".timeline-generated.lock"
 
 
 class OutputError(Exception):
@@ -84,14 +83,18 @@ def _write_atomic(target: Path, text: str) -> None:
 
 @contextlib.contextmanager
 def _locked(docs_dir: Path) -> Iterator[None]:
-    """One generation at a time per docs folder, even across processes."""
+    """One generation at a time per docs folder, even across processes.
+
+    The lock is taken on the folder itself rather than on a lock file: writing a
+    file into the docs folder would make `mkdocs serve` see a change and rebuild.
+    """
     docs_dir.mkdir(parents=True, exist_ok=True)
-    with (docs_dir / _LOCK).open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    descriptor = os.open(docs_dir, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def _read_manifest(docs_dir: Path) -> dict[str, str]:
@@ -141,7 +144,8 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
                         target.unlink()
                         report.removed.append(path)
                         _prune_empty(target.parent, docs_dir)
-            _write_atomic(docs_dir / MANIFEST, json.dumps({"pages": hashes}, indent=0, sort_keys=True))
+            if hashes != previous or not (docs_dir / MANIFEST).is_file():
+                _write_atomic(docs_dir / MANIFEST, json.dumps({"pages": hashes}, indent=0, sort_keys=True))
     except OSError as error:
         where = error.filename or docs_dir
         raise OutputError(f"cannot write generated pages to {where}: {error.strerror or error}") from error

@@ -33,7 +33,11 @@ def test_every_source_is_the_seed_article_without_an_invented_url(timeline) -> N
     for event in timeline.events:
         for source in event.sources:
             assert source.title == "Korea Utara Akhirnya Akui Kirim Pasukan Bantu Rusia"
-            assert (source.publisher, source.published.isoformat(), source.language) == ("Bisnis.com", "2025-04-28", "id")
+            assert (source.publisher, source.published.isoformat(), source.language) == (
+                "Bisnis.com",
+                "2025-04-28",
+                "id",
+            )
             assert source.url is None and source.archive_url is None
             assert source.translation, event.id
 

@@ -75,7 +75,8 @@ def test_registry_pages_list_their_events(built_site: Path, timeline) -> None:  
             page = soup(built_site / "site" / kind / item_id / "index.html")
             listed = [e["data-event-id"] for e in page.select("[data-event-id]")]
             expected = [
-                e.id for e in timeline.events
+                e.id
+                for e in timeline.events
                 if item_id in (e.actors + e.claimed_by + e.disputed_by if kind == "actors" else getattr(e, kind))
             ]
             assert listed == expected, (kind, item_id)
@@ -143,14 +144,21 @@ def test_bad_content_fails_the_build_and_keeps_the_old_site(tmp_path: Path) -> N
     result = run("mkdocs", "build", "--strict", cwd=project, check=False)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "content/events/2025/2025-04-25-kim-attends-destroyer-launch.yaml:11:8: tags[0]: unknown tag 'nukes'" in result.stderr
+    assert (
+        "content/events/2025/2025-04-25-kim-attends-destroyer-launch.yaml:11:8: tags[0]: unknown tag 'nukes'"
+        in result.stderr
+    )
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == before
 
 
 def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     run("properdocs", "build", "-f", "mkdocs.yml", cwd=project)
-    for path in ("timeline/index.html", "sources/index.html", "events/2025-04-28-kcna-admits-troop-deployment/index.html"):
+    for path in (
+        "timeline/index.html",
+        "sources/index.html",
+        "events/2025-04-28-kcna-admits-troop-deployment/index.html",
+    ):
         assert (project / "site" / path).exists(), path
 
 
@@ -160,7 +168,10 @@ def test_removed_events_disappear(tmp_path: Path) -> None:
     target = next((project / "content").rglob("2025-04-zelenskiy-meets-trump-in-rome.yaml"))
     target.unlink()
     other = next((project / "content").rglob("2025-04-trump-says-russia-and-ukraine-very-close-to-a-deal.yaml"))
-    other.write_text(other.read_text(encoding="utf-8").replace("related: [2025-04-zelenskiy-meets-trump-in-rome]\n", ""), encoding="utf-8")
+    other.write_text(
+        other.read_text(encoding="utf-8").replace("related: [2025-04-zelenskiy-meets-trump-in-rome]\n", ""),
+        encoding="utf-8",
+    )
     run("mkdocs", "build", "--strict", cwd=project)
     assert not (project / "timeline" / "events" / "2025-04-zelenskiy-meets-trump-in-rome.md").exists()
     assert not (project / "site" / "events" / "2025-04-zelenskiy-meets-trump-in-rome").exists()

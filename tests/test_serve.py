@@ -1,0 +1,108 @@
+"""`mkdocs serve`: saving a YAML file shows the change after one rebuild, with no rebuild loop."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+
+EVENT = "2025-04-25-kim-attends-destroyer-launch"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(condition, seconds: float = 60) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+class Server:
+    def __init__(self, project: Path, log: Path) -> None:
+        self.port = free_port()
+        self.log = log
+        self.handle = log.open("w")
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "mkdocs"), "serve", "-a", f"127.0.0.1:{self.port}"],
+            cwd=project,
+            stdout=self.handle,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        self.url = f"http://127.0.0.1:{self.port}/"
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.handle.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
+    project = copy_project(tmp_path / "p")
+    srv = Server(project, tmp_path / "serve.log")
+    try:
+        assert wait_for(lambda: "tl-event" in fetch(srv.url + "timeline/")), srv.output()
+        yield srv, project
+    finally:
+        srv.stop()
+
+
+def test_a_saved_yaml_file_shows_after_one_rebuild(server: tuple[Server, Path]) -> None:
+    srv, project = server
+    page = srv.url + f"events/{EVENT}/"
+    assert "attends the launch" in fetch(page)
+    builds_before = srv.output().count("Reloading browsers")
+    event = next((project / "content").rglob(f"{EVENT}.yaml"))
+    text = event.read_text(encoding="utf-8")
+    event.write_text(text.replace("attends the launch", "watches the launch"), encoding="utf-8")
+    assert wait_for(lambda: "watches the launch" in fetch(page), 60), srv.output()
+    time.sleep(4)  # long enough for a second, looping rebuild to show in the log
+    log = srv.output()
+    assert log.count("Reloading browsers") - builds_before == 1, log
+    assert "Traceback" not in log
+
+
+def test_broken_yaml_under_serve_is_reported_and_then_recovers(server: tuple[Server, Path]) -> None:
+    srv, project = server
+    page = srv.url + f"events/{EVENT}/"
+    event = next((project / "content").rglob(f"{EVENT}.yaml"))
+    good = event.read_text(encoding="utf-8")
+    event.write_text("title: [unclosed\n", encoding="utf-8")
+    assert wait_for(lambda: "YAML syntax error" in srv.output(), 30), srv.output()
+    assert srv.process.poll() is None, "the server must keep running"
+    assert "attends the launch" in fetch(page), "the last good site keeps being served"
+    event.write_text(good.replace("attends the launch", "attended the launch"), encoding="utf-8")
+    assert wait_for(lambda: "attended the launch" in fetch(page), 60), srv.output()
+    assert "Traceback" not in srv.output()
