@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from conftest import ROOT, SEED
 from generator.validate import load_timeline
+
+from conftest import ROOT, SEED
 
 
 def normalise(text: str) -> str:

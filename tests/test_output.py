@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from generator.build import build_pages
 from generator.output import MANIFEST, OutputError, write_pages
 from generator.render import GENERATED_MARK
+
+from conftest import ROOT
 
 PAGE = "---\ntitle: x\n---\n" + GENERATED_MARK + "\n\n# {}\n"
 

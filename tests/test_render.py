@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, regenerate
 from generator.render import GENERATED_MARK, excerpt, md_text, render_site
 from generator.validate import load_timeline
+
+from conftest import ROOT, regenerate
 
 SITE = Path(__file__).parent / "cases" / "site"
 

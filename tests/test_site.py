@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_project, run
 from generator.validate import load_timeline
+
+from conftest import copy_project, run
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -33,7 +34,7 @@ def test_every_event_has_its_page(built_site: Path, timeline) -> None:  # type: 
         status = article.select_one(".tl-meta .tl-status")
         assert status is not None and status.get_text().startswith(event.status.capitalize())
         assert article.select_one(".tl-meta .tl-date").get_text() == event.display_date
-        assert page.select_one(f".admonition-title").get_text().startswith(event.status.capitalize())
+        assert page.select_one(".admonition-title").get_text().startswith(event.status.capitalize())
         for claimant in event.claimed_by:
             assert article.find("a", href=f"../../actors/{claimant}/"), (event.id, claimant)
         for source in event.sources:

@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, regenerate
 
 from generator.problems import format_problems
 from generator.validate import load_timeline
+
+from conftest import ROOT, regenerate
 
 CASES = Path(__file__).parent / "cases" / "invalid"
 KNOWN_EVENT = ROOT / "content" / "events" / "2023" / "2023-09-10-kim-leaves-pyongyang-for-russia.yaml"
