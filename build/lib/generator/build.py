@@ -1,0 +1,34 @@
+"""The one path from content to pages: load → validate → render → write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .output import WriteReport, write_pages
+from .problems import Problem
+from .render import render_site
+from .validate import load_timeline
+
+__all__ = ["BuildResult", "build_pages"]
+
+
+@dataclass
+class BuildResult:
+    """What a generation found and did; ``report`` is None when the content had errors."""
+
+    problems: list[Problem]
+    report: WriteReport | None
+    events: int = 0
+
+
+def build_pages(content_dir: Path, docs_dir: Path, root: Path | None = None) -> BuildResult:
+    """Validate ``content_dir`` and, only if it has no errors, write its pages into ``docs_dir``.
+
+    Raises ``OutputError`` when the pages cannot be written; invalid content writes nothing.
+    """
+    timeline, problems = load_timeline(content_dir, root)
+    if timeline is None:
+        return BuildResult(problems, None)
+    report = write_pages(docs_dir, render_site(timeline))
+    return BuildResult(problems, report, len(timeline.events))

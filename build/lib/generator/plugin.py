@@ -1,0 +1,154 @@
+"""The MkDocs plugin: the only module that imports MkDocs.
+
+It runs the generator before every build, so ``mkdocs build`` and ``mkdocs serve``
+produce the whole site from ``content/``; points the edit link of every generated
+page at its YAML file; and, under ``mkdocs serve``, regenerates pages as soon as a
+content file is saved.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import threading
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from .build import BuildResult, build_pages
+from .output import OutputError
+from .problems import format_problems
+
+log = get_plugin_logger("timeline")
+
+__all__ = ["TimelineConfig", "TimelinePlugin"]
+
+
+class TimelineConfig(base.Config):
+    """Options of the ``timeline`` plugin in ``mkdocs.yml``."""
+
+    content_dir = c.Dir(exists=True, default="content")
+    """The folder holding ``events/``, ``actors.yaml``, ``places.yaml`` and ``tags.yaml``,
+    relative to ``mkdocs.yml``."""
+
+    content_edit_uri = c.Optional(c.Type(str))
+    """Edit link base for content files, relative to ``repo_url`` (e.g. ``edit/main/content/``).
+    By default it is derived from ``edit_uri`` by swapping the docs folder for the content folder."""
+
+
+class TimelinePlugin(BasePlugin[TimelineConfig]):
+    """Generates the timeline's pages from YAML content before each build."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+        self._serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
+        self._serving = command == "serve"
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").resolve().parent
+
+    def _generate(self, config: MkDocsConfig) -> BuildResult:
+        with self._lock:
+            try:
+                return build_pages(Path(self.config.content_dir), Path(config.docs_dir), self._root(config))
+            except OutputError as error:
+                raise PluginError(f"timeline: {error}") from error
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        result = self._generate(config)
+        if result.report is None:
+            raise PluginError(
+                "timeline: the content has problems, so the site was not built\n" + format_problems(result.problems)
+            )
+        for problem in result.problems:
+            log.warning("%s", problem)
+        report = result.report
+        log.info(
+            "%d events: %d pages written, %d removed, %d unchanged",
+            result.events,
+            len(report.written),
+            len(report.removed),
+            report.unchanged,
+        )
+
+    def _content_edit_base(self, config: MkDocsConfig) -> str | None:
+        if not config.repo_url:
+            return None
+        root = self._root(config)
+        base_uri = self.config.content_edit_uri
+        if base_uri is None and config.edit_uri:
+            docs = Path(config.docs_dir).resolve().relative_to(root).as_posix().strip("/") + "/"
+            content = Path(self.config.content_dir).resolve().relative_to(root).as_posix().strip("/") + "/"
+            edit_uri = config.edit_uri if config.edit_uri.endswith("/") else config.edit_uri + "/"
+            if edit_uri.endswith(docs):
+                base_uri = edit_uri[: -len(docs)] + content
+        if base_uri is None:
+            return None
+        return config.repo_url.rstrip("/") + "/" + base_uri.strip("/") + "/"
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        meta = page.meta.get("timeline")
+        if isinstance(meta, dict):
+            # Never link to the generated Markdown: edit the YAML it came from, or nothing.
+            page.edit_url = None
+            source = meta.get("source")
+            edit_base = self._content_edit_base(config)
+            if isinstance(source, str) and edit_base:
+                content = Path(self.config.content_dir).resolve().relative_to(self._root(config)).as_posix()
+                relative = posixpath.relpath(source, content)
+                if not relative.startswith(".."):
+                    page.edit_url = edit_base + relative
+        return markdown
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Regenerate pages when content changes; MkDocs' own watch on the docs folder then rebuilds.
+
+        Generating here rather than in the rebuild means the pages are written before the
+        rebuild starts, so writing them does not set off a second rebuild.
+        """
+        import watchdog.events
+
+        plugin = self
+
+        class _Handler(watchdog.events.FileSystemEventHandler):
+            def on_any_event(self, event: Any) -> None:
+                if not event.is_directory:
+                    plugin._schedule(config)
+
+        server.observer.schedule(_Handler(), str(self.config.content_dir), recursive=True)
+        return server
+
+    def _schedule(self, config: MkDocsConfig) -> None:
+        # Editors save in bursts (temporary file, rename); wait for the burst to end.
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = threading.Timer(0.2, self._regenerate, args=(config,))
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _regenerate(self, config: MkDocsConfig) -> None:
+        try:
+            result = self._generate(config)
+        except PluginError as error:
+            log.error("%s", error)
+            return
+        if result.report is None:
+            log.error(
+                "timeline: the content has problems; the site was not updated\n%s", format_problems(result.problems)
+            )
+        elif result.report.changed:
+            log.info(
+                "timeline: %d pages regenerated from content", len(result.report.written) + len(result.report.removed)
+            )

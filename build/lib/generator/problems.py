@@ -1,0 +1,51 @@
+"""Problems found in content: values, not exceptions, so one run can report all of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = ["ContentError", "Problem", "Severity", "format_problems"]
+
+
+class Severity(StrEnum):
+    """An error fails the build; a warning is shown and does not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, at a line and column (both counted from 1)."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        prefix = "" if self.severity is Severity.ERROR else "warning: "
+        if self.field:
+            return f"{where}: {prefix}{self.field}: {self.message}"
+        return f"{where}: {prefix}{self.message}"
+
+
+class ContentError(Exception):
+    """Raised at the boundary (CLI, plugin) when content has errors; carries all of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(format_problems(problems))
+
+
+def format_problems(problems: list[Problem]) -> str:
+    """All problems, sorted by file and position, one a line, with a count at the end."""
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    lines = [str(p) for p in sorted(problems)]
+    noun = "problem" if len(errors) == 1 else "problems"
+    lines.append(f"{len(errors)} {noun} in the content")
+    return "\n".join(lines)

@@ -1,0 +1,562 @@
+"""Raw entries → model objects, plus every problem found (never stopping at the first)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .dates import DateError, EventDate, parse_date
+from .loader import FieldPath, RawEntry, is_date, load_yaml
+from .model import ACTOR_KINDS, STATUSES, Actor, Event, Place, Source, Tag, Timeline
+from .problems import Problem, Severity
+
+__all__ = ["EVENT_FIELDS", "ID_PATTERN", "SOURCE_FIELDS", "load_timeline"]
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_MAX = 80
+TITLE_MAX = 120
+
+EVENT_FIELDS = (
+    "title",
+    "date",
+    "date_text",
+    "status",
+    "claimed_by",
+    "disputed_by",
+    "summary",
+    "actors",
+    "places",
+    "tags",
+    "sources",
+    "related",
+    "aliases",
+)
+EVENT_REQUIRED = ("title", "date", "status", "summary", "sources")
+SOURCE_FIELDS = (
+    "title",
+    "publisher",
+    "published",
+    "url",
+    "language",
+    "via",
+    "quote",
+    "translation",
+    "archive_url",
+)
+SOURCE_REQUIRED = ("title", "publisher", "published")
+REGISTRY_FIELDS = {
+    "actors": ("name", "kind", "aliases", "wikidata"),
+    "places": ("name", "country", "wikidata", "lat", "lon"),
+    "tags": ("name", "description"),
+}
+
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>\n]{0,40}>?")
+_MD_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+
+
+def _kind_of(value: Any) -> str:
+    """How a YAML value looks to a contributor, for messages."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if is_date(value):
+        return f"the date {value}"
+    if isinstance(value, dt.datetime):
+        return f"the time stamp {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"{value!r}"
+
+
+def _suggest(value: str, choices: Iterable[str]) -> str:
+    """'; did you mean 'x'?' for the nearest choice, or ''."""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def check_id(value: str) -> str | None:
+    """Why ``value`` is not a valid id, or None when it is."""
+    if len(value) > ID_MAX:
+        return f"{value!r} is {len(value)} characters long; an id has at most {ID_MAX}"
+    if not ID_PATTERN.fullmatch(value):
+        return (
+            f"{value!r} is not a valid id; use lower-case ASCII letters, digits and single hyphens, "
+            "e.g. 2025-04-28-kcna-admits-troop-deployment"
+        )
+    return None
+
+
+class _Fields:
+    """Reads typed fields from one mapping in a raw entry, collecting problems as it goes."""
+
+    def __init__(
+        self,
+        entry: RawEntry,
+        where: FieldPath,
+        mapping: dict[str, Any],
+        allowed: tuple[str, ...],
+        problems: list[Problem],
+        what: str,
+    ) -> None:
+        self.entry, self.where, self.mapping, self.problems = entry, where, mapping, problems
+        for name in mapping:
+            if name not in allowed:
+                self.error(
+                    name,
+                    f"unknown field {name!r} in {what}{_suggest(name, allowed)} (allowed: {', '.join(allowed)})",
+                    key=True,
+                )
+
+    def error(self, name: str | int | None, message: str, *, key: bool = False, sub: FieldPath = ()) -> None:
+        where = self.where if name is None else (*self.where, name, *sub)
+        self.problems.append(self.entry.problem(where, message, key=key))
+
+    def has(self, name: str) -> bool:
+        return self.mapping.get(name) is not None
+
+    def require(self, names: Iterable[str], what: str) -> None:
+        for name in names:
+            if name not in self.mapping or self.mapping[name] is None or self.mapping[name] == "":
+                self.error(None, f"{what} has no {name!r}; it is required")
+
+    def text(self, name: str, *, max_len: int | None = None, plain: bool = False, markdown: bool = False) -> str | None:
+        value = self.mapping.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raw = self.entry.raw.get((*self.where, name))
+            if raw is None or isinstance(value, (list, dict)):
+                self.error(name, f"must be text, not {_kind_of(value)}")
+            else:
+                self.error(
+                    name, f'must be text, but YAML reads {raw} as {_kind_of(value)}; put it in quotes: {name}: "{raw}"'
+                )
+            return None
+        value = value.strip()
+        if not value:
+            self.error(name, "is empty; write some text or leave the field out")
+            return None
+        if max_len is not None and len(value) > max_len:
+            self.error(name, f"is {len(value)} characters long; at most {max_len} are allowed")
+        if plain and "\n" in value:
+            self.error(name, "must be one line of plain text")
+        if (plain or markdown) and _HTML.search(value):
+            kind = "plain text" if plain else "Markdown"
+            self.error(name, f"contains HTML ({_HTML.search(value)[0]!r}); write {kind} without HTML tags")  # type: ignore[index]
+        if markdown:
+            for target in _MD_LINK_TARGET.findall(value):
+                scheme = _SCHEME.match(target)
+                if scheme and scheme[1].lower() not in ("http", "https"):
+                    self.error(
+                        name, f"has a link to a {scheme[0]!r} address; only http, https and relative links are allowed"
+                    )
+        return value
+
+    def url(self, name: str) -> str | None:
+        value = self.text(name, plain=True)
+        if value is None:
+            return None
+        scheme = _SCHEME.match(value)
+        if not scheme or scheme[1].lower() not in ("http", "https") or not value.split(":", 1)[1].startswith("//"):
+            self.error(name, f"{value!r} is not an http or https URL; write e.g. https://example.org/article")
+            return None
+        return value
+
+    def day(self, name: str) -> dt.date | None:
+        value = self.mapping.get(name)
+        if value is None:
+            return None
+        if is_date(value):
+            return value  # type: ignore[no-any-return]
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            self.error(name, f"{_kind_of(value)} is not a day; write YYYY-MM-DD, e.g. 2025-04-28")
+            return None
+        try:
+            return parse_date(value).earliest
+        except DateError as error:
+            self.error(name, str(error))
+            return None
+
+    def strings(self, name: str) -> tuple[str, ...]:
+        value = self.mapping.get(name)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            example = value if isinstance(value, str) else "…"
+            self.error(name, f"must be a list, not {_kind_of(value)}; write {name}: [{example}]")
+            return ()
+        items = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.error(name, f"item {i + 1} must be text, not {_kind_of(item)}", sub=(i,))
+            else:
+                items.append(item.strip())
+        return tuple(items)
+
+    def ids(self, name: str) -> tuple[str, ...]:
+        ids = self.strings(name)
+        seen: set[str] = set()
+        for i, value in enumerate(ids):
+            reason = check_id(value)
+            if reason:
+                self.error(name, reason, sub=(i,))
+            if value in seen:
+                self.error(name, f"{value!r} is listed twice", sub=(i,))
+            seen.add(value)
+        return ids
+
+    def number(self, name: str, low: float, high: float) -> float | None:
+        value = self.mapping.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            self.error(name, f"must be a number from {low:g} to {high:g}, not {_kind_of(value)}")
+            return None
+        return float(value)
+
+    def choice(self, name: str, choices: Iterable[str]) -> str | None:
+        choices = tuple(choices)
+        value = self.mapping.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raw = self.entry.raw.get((*self.where, name), "")
+            self.error(name, f"YAML reads {raw or value!r} as {_kind_of(value)}; write one of {', '.join(choices)}")
+            return None
+        if value not in choices:
+            self.error(name, f"{value!r} is not one of {', '.join(choices)}{_suggest(value, choices)}")
+            return None
+        return value
+
+
+def _read_source(entry: RawEntry, where: FieldPath, value: Any, problems: list[Problem]) -> Source | None:
+    if not isinstance(value, dict):
+        problems.append(
+            entry.problem(
+                where, f"a source must be a mapping with title, publisher and published, not {_kind_of(value)}"
+            )
+        )
+        return None
+    f = _Fields(entry, where, value, SOURCE_FIELDS, problems, "a source")
+    f.require(SOURCE_REQUIRED, "this source")
+    before = len(problems)
+    title = f.text("title", plain=True)
+    publisher = f.text("publisher", plain=True)
+    published = f.day("published")
+    url = f.url("url")
+    archive_url = f.url("archive_url")
+    language = f.text("language", plain=True) or "en"
+    if not _LANGUAGE.fullmatch(language):
+        f.error("language", f"{language!r} is not a BCP 47 language code; write e.g. en, id, ko, ru, uk")
+    via = f.strings("via")
+    quote = f.text("quote")
+    translation = f.text("translation")
+    if quote and not translation and language.split("-")[0].lower() != "en":
+        f.error("quote", f"the quote is in {language!r}; add a 'translation' into English beside it")
+    if translation and not quote:
+        f.error("translation", "there is no 'quote' to translate; add the quote or remove the translation")
+    if len(problems) > before or title is None or publisher is None or published is None:
+        return None
+    return Source(title, publisher, published, url, language, via, quote, translation, archive_url)
+
+
+def _read_event(
+    entry: RawEntry, event_id: str, registries: dict[str, dict[str, Any]], problems: list[Problem]
+) -> Event | None:
+    """Read one event, checking every field (and its registry ids) even after a bad one."""
+    data = entry.data
+    if not isinstance(data, dict):
+        problems.append(
+            entry.problem((), f"an event file must be a mapping of fields (title, date, …), not {_kind_of(data)}")
+        )
+        return None
+    before = len(problems)
+    f = _Fields(entry, (), data, EVENT_FIELDS, problems, "an event")
+    f.require(EVENT_REQUIRED, "this event")
+    title = f.text("title", max_len=TITLE_MAX, plain=True)
+    date = _read_date(f)
+    date_text = f.text("date_text", max_len=80, plain=True)
+    status = f.choice("status", STATUSES)
+    claimed_by = f.ids("claimed_by")
+    disputed_by = f.ids("disputed_by")
+    if status == "claimed" and not claimed_by:
+        f.error("status", "a 'claimed' event needs 'claimed_by': the ids of the actors who assert it")
+    if status == "disputed" and not disputed_by:
+        f.error("status", "a 'disputed' event needs 'disputed_by': the ids of the actors who contest it")
+    if claimed_by and status not in ("claimed", "disputed", None):
+        f.error("claimed_by", f"is only for 'claimed' or 'disputed' events, and this one is {status!r}")
+    if disputed_by and status not in ("disputed", None):
+        f.error("disputed_by", f"is only for 'disputed' events, and this one is {status!r}")
+    summary = f.text("summary", markdown=True)
+    sources = _read_sources(f)
+    ids = {name: f.ids(name) for name in ("actors", "places", "tags", "related", "aliases")}
+    if event_id in ids["related"]:
+        f.error(
+            "related",
+            f"lists the event itself ({event_id!r}); list other events",
+            sub=(ids["related"].index(event_id),),
+        )
+    for name, registry in (
+        ("actors", "actors"),
+        ("claimed_by", "actors"),
+        ("disputed_by", "actors"),
+        ("places", "places"),
+        ("tags", "tags"),
+    ):
+        known = registries[registry]
+        values = ids.get(name) or (claimed_by if name == "claimed_by" else disputed_by if name == "disputed_by" else ())
+        for i, value in enumerate(values):
+            if value not in known and not check_id(value):
+                hint = _suggest(value, known)
+                f.error(
+                    name,
+                    f"unknown {registry[:-1]} {value!r}"
+                    + (
+                        f"{hint} (or add {value!r} to content/{registry}.yaml)"
+                        if hint
+                        else f"; add it to content/{registry}.yaml or use a known id"
+                    ),
+                    sub=(i,),
+                )
+    if len(problems) > before or title is None or date is None or status is None or summary is None:
+        return None
+    return Event(
+        id=event_id,
+        path=entry.path,
+        title=title,
+        date=date,
+        status=status,
+        summary=summary,
+        sources=tuple(sources),
+        date_text=date_text,
+        claimed_by=claimed_by,
+        disputed_by=disputed_by,
+        actors=ids["actors"],
+        places=ids["places"],
+        tags=ids["tags"],
+        related=ids["related"],
+        aliases=ids["aliases"],
+    )
+
+
+def _read_date(f: _Fields) -> EventDate | None:
+    if not f.has("date"):
+        return None
+    value = f.mapping["date"]
+    # YAML makes numbers of 2024 and 2024.5; the date language wants the text as written.
+    text = value if isinstance(value, str) or is_date(value) else f.entry.raw.get(("date",))
+    if isinstance(value, (list, dict, bool)) or text is None:
+        f.error("date", f"must be a date, not {_kind_of(value)}; write e.g. 2025-04-28, 2025-01 or 2024-23")
+        return None
+    try:
+        return parse_date(text)
+    except DateError as error:
+        f.error("date", str(error))
+        return None
+
+
+def _read_sources(f: _Fields) -> list[Source]:
+    raw_sources = f.mapping.get("sources")
+    if raw_sources is None:
+        return []
+    if not isinstance(raw_sources, list):
+        f.error(
+            "sources", f"must be a list of sources, not {_kind_of(raw_sources)}; start each source with '- title: …'"
+        )
+        return []
+    if not raw_sources:
+        f.error("sources", "is empty; cite at least one source (title, publisher, published)")
+        return []
+    sources = []
+    for i, item in enumerate(raw_sources):
+        source = _read_source(f.entry, ("sources", i), item, f.problems)
+        if source:
+            sources.append(source)
+    return sources
+
+
+def _read_registry(
+    entry: RawEntry | None, kind: str, actors: dict[str, Actor], problems: list[Problem]
+) -> dict[str, Any]:
+    """Read one registry; ``actors`` (already read) is where a place's country must be found."""
+    if entry is None or entry.data is None:
+        return {}
+    if not isinstance(entry.data, dict):
+        problems.append(
+            entry.problem((), f"{kind}.yaml must map ids to entries (id: {{name: …}}), not {_kind_of(entry.data)}")
+        )
+        return {}
+    allowed = REGISTRY_FIELDS[kind]
+    result: dict[str, Any] = {}
+    for item_id, value in entry.data.items():
+        reason = check_id(item_id)
+        if reason:
+            problems.append(entry.problem((item_id,), reason, key=True))
+            continue
+        if not isinstance(value, dict):
+            problems.append(entry.problem((item_id,), f"must be a mapping with at least a name, not {_kind_of(value)}"))
+            continue
+        before = len(problems)
+        f = _Fields(entry, (item_id,), value, allowed, problems, f"{kind}.yaml")
+        f.require(("name",), f"{item_id!r}")
+        name = f.text("name", max_len=TITLE_MAX, plain=True)
+        if kind == "actors":
+            f.require(("kind",), f"{item_id!r}")
+            actor_kind = f.choice("kind", ACTOR_KINDS)
+            aliases = f.strings("aliases")
+            wikidata = _wikidata(f)
+            if len(problems) == before and name and actor_kind:
+                result[item_id] = Actor(item_id, name, actor_kind, aliases, wikidata)
+        elif kind == "places":
+            country = f.text("country", plain=True)
+            if country is not None and country not in actors:
+                hint = _suggest(country, actors)
+                f.error("country", f"unknown actor {country!r}{hint or '; a country is an id from actors.yaml'}")
+            wikidata = _wikidata(f)
+            lat, lon = f.number("lat", -90, 90), f.number("lon", -180, 180)
+            if (lat is None) != (lon is None):
+                f.error(None, "give both 'lat' and 'lon', or neither")
+            if len(problems) == before and name:
+                result[item_id] = Place(item_id, name, country, wikidata, lat, lon)
+        else:
+            description = f.text("description", markdown=True) or ""
+            if len(problems) == before and name:
+                result[item_id] = Tag(item_id, name, description)
+    return result
+
+
+def _wikidata(f: _Fields) -> str | None:
+    value = f.mapping.get("wikidata")
+    text = str(value) if value is not None else None
+    if text is not None and not _WIKIDATA.fullmatch(text):
+        f.error("wikidata", f"{text!r} is not a Wikidata id; write e.g. Q56226")
+        return None
+    return text
+
+
+def _event_files(events_dir: Path) -> list[Path]:
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(events_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(folder, name) for name in files if not name.startswith("."))
+    return sorted(found)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline | None, list[Problem]]:
+    """Load and check everything under ``content_dir``.
+
+    Returns the timeline (None when there is any error) and all problems found.
+    Paths in problems are shown relative to ``root`` (default: the folder holding ``content_dir``).
+    """
+    content_dir = Path(content_dir)
+    root = Path(root) if root is not None else content_dir.resolve().parent
+    content_dir = content_dir.resolve()
+    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        problems.append(Problem(_display(content_dir, root), 1, 1, "", "content folder not found"))
+        return None, problems
+
+    registries: dict[str, dict[str, Any]] = {}
+    registry_paths: dict[str, str] = {}
+    for kind in REGISTRY_FIELDS:
+        path = content_dir / f"{kind}.yaml"
+        entry = None
+        if path.exists() or path.is_symlink():
+            entry, found = load_yaml(path, _display(path, root))
+            problems.extend(found)
+        registries[kind] = _read_registry(entry, kind, registries.get("actors", {}), problems)
+        registry_paths[kind] = _display(path, root)
+
+    events: dict[str, Event] = {}
+    entries: dict[str, RawEntry] = {}
+    paths_by_id: dict[str, str] = {}
+    for path in _event_files(content_dir / "events"):
+        display = _display(path, root)
+        if path.suffix == ".yml":
+            problems.append(Problem(display, 1, 1, "", f"event files end in .yaml; rename it to {path.stem}.yaml"))
+            continue
+        if path.suffix != ".yaml":
+            continue
+        event_id = path.stem
+        reason = check_id(event_id)
+        if reason:
+            problems.append(Problem(display, 1, 1, "id", f"the file name gives the id: {reason}"))
+            continue
+        if event_id in paths_by_id:
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "id",
+                    f"{event_id!r} is already the id of {paths_by_id[event_id]}; ids must be unique",
+                )
+            )
+            continue
+        paths_by_id[event_id] = display
+        entry, found = load_yaml(path, display)
+        problems.extend(found)
+        if entry is not None:
+            entries[event_id] = entry
+        if entry is not None and not found:
+            event = _read_event(entry, event_id, registries, problems)
+            if event is not None:
+                events[event_id] = event
+
+    _check_links(entries, paths_by_id, problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    ordered = tuple(sorted(events.values(), key=Event.sort_key))
+    return Timeline(ordered, registries["actors"], registries["places"], registries["tags"], registry_paths), problems
+
+
+def _listed_ids(entry: RawEntry, name: str) -> list[tuple[int, str]]:
+    """The well-formed ids listed in a field of an event file, with their positions in the list."""
+    values = entry.data.get(name) if isinstance(entry.data, dict) else None
+    if not isinstance(values, list):
+        return []
+    return [(i, v) for i, v in enumerate(values) if isinstance(v, str) and not check_id(v)]
+
+
+def _check_links(entries: dict[str, RawEntry], paths_by_id: dict[str, str], problems: list[Problem]) -> None:
+    """Across files: related events must exist; aliases must not clash with ids or each other."""
+    alias_owner: dict[str, str] = {}
+    for event_id, entry in entries.items():
+        for i, value in _listed_ids(entry, "related"):
+            if value not in paths_by_id and value != event_id:
+                problems.append(
+                    entry.problem(("related", i), f"no event has the id {value!r}{_suggest(value, paths_by_id)}")
+                )
+        for i, value in _listed_ids(entry, "aliases"):
+            if value in paths_by_id:
+                problems.append(
+                    entry.problem(
+                        ("aliases", i),
+                        f"{value!r} is the id of {paths_by_id[value]}; an alias must be a former id that no event has now",
+                    )
+                )
+            elif value in alias_owner:
+                problems.append(
+                    entry.problem(("aliases", i), f"{value!r} is already an alias of {alias_owner[value]!r}")
+                )
+            alias_owner.setdefault(value, event_id)
