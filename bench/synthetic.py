@@ -1,0 +1,91 @@
+"""Write a synthetic timeline of N events (every date form, statuses, sources, related links).
+
+    python bench/synthetic.py 1000 /tmp/corpus     # → /tmp/corpus/content/...
+
+The registries are the real ones from content/, so ids resolve; event text is filler
+of realistic length (~200 words a page).
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = (
+    "troops artillery shells deployment officials said region border intelligence estimate missile "
+    "treaty ministry statement agency reported claimed denied front village supply shipment"
+).split()
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def date_for(rng: random.Random, i: int) -> str:
+    year = 2023 + i % 3
+    month = rng.randint(1, 12)
+    day = rng.randint(1, 28)
+    forms = [
+        f"{year}-{month:02d}-{day:02d}", f"{year}-{month:02d}", f"{year}", f"{year}-{rng.randint(21, 24)}",
+        f"{year}-{month:02d}~", f"{year}-{month:02d}?", f"{year}-{month:02d}-{day:02d}/{year + 1}-{month:02d}",
+        f"{year}-{month:02d}/..",
+    ]
+    return forms[i % len(forms)]
+
+
+def write_corpus(n: int, target: Path, seed: int = 1) -> Path:
+    """Create ``target/content`` with ``n`` events; return the content folder."""
+    rng = random.Random(seed)
+    content = target / "content"
+    if content.exists():
+        shutil.rmtree(content)
+    (content / "events").mkdir(parents=True)
+    for name in ("actors.yaml", "places.yaml", "tags.yaml"):
+        shutil.copy(ROOT / "content" / name, content / name)
+    actors = [line.split(":")[0] for line in (content / "actors.yaml").read_text().splitlines() if line and line[0].isalpha()]
+    tags = [line.split(":")[0] for line in (content / "tags.yaml").read_text().splitlines() if line and line[0].isalpha()]
+    ids = [f"{2023 + i % 3}-event-{i:05d}" for i in range(n)]
+    for i, event_id in enumerate(ids):
+        status = ("confirmed", "reported", "claimed", "disputed")[i % 4]
+        who = rng.sample(actors, 2)
+        lines = [
+            f"title: Synthetic event {i} about {rng.choice(WORDS)} and {rng.choice(WORDS)}",
+            f"date: '{date_for(rng, i)}'",
+            f"status: {status}",
+        ]
+        if status in ("claimed", "disputed"):
+            lines.append(f"claimed_by: [{who[0]}]")
+        if status == "disputed":
+            lines.append(f"disputed_by: [{who[1]}]")
+        paragraphs = [" ".join(sentence(rng, rng.randint(8, 16)) for _ in range(4)) for _ in range(3)]
+        lines.append("summary: |")
+        for j, paragraph in enumerate(paragraphs):
+            lines.append(f"  {paragraph}")
+            if j < len(paragraphs) - 1:
+                lines.append("")
+        lines += [
+            f"actors: [{', '.join(rng.sample(actors, 3))}]",
+            "places: [kursk-oblast]",
+            f"tags: [{rng.choice(tags)}]",
+            "sources:",
+            f"  - title: Synthetic source {i % 50}",
+            f"    publisher: Publisher {i % 7}",
+            "    published: 2025-04-28",
+            "    language: id",
+            "    via: [Bloomberg, KCNA]",
+            f"    quote: {sentence(rng, 20)}",
+            f"    translation: {sentence(rng, 20)}",
+        ]
+        if i > 0:
+            lines.append(f"related: [{ids[rng.randrange(i)]}]")
+        folder = content / "events" / event_id[:4]
+        folder.mkdir(exist_ok=True)
+        (folder / f"{event_id}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return content
+
+
+if __name__ == "__main__":
+    write_corpus(int(sys.argv[1]), Path(sys.argv[2]))
