@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .build import build_pages
 from .output import OutputError
-from .problems import Severity, format_problems
+from .problems import Problem, Severity, format_problems
 from .validate import load_timeline
 
 __all__ = ["main"]
@@ -53,9 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report(problems: list, out: object = sys.stderr) -> None:  # type: ignore[type-arg]
+def _report(problems: list[Problem]) -> None:
     if problems:
-        print(format_problems(problems), file=out)  # type: ignore[call-overload]
+        print(format_problems(problems), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

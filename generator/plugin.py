@@ -124,7 +124,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
         class _Handler(watchdog.events.FileSystemEventHandler):
             def on_any_event(self, event: Any) -> None:
-                if not event.is_directory:
+                # Reading a file is not a change (the generator reads them all).
+                if not event.is_directory and event.event_type not in ("opened", "closed_no_write"):
                     plugin._schedule(config)
 
         server.observer.schedule(_Handler(), str(self.config.content_dir), recursive=True)

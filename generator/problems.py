@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["ContentError", "Problem", "Severity", "format_problems"]
+__all__ = ["Problem", "Severity", "format_problems"]
 
 
 class Severity(StrEnum):
@@ -32,14 +32,6 @@ class Problem:
         if self.field:
             return f"{where}: {prefix}{self.field}: {self.message}"
         return f"{where}: {prefix}{self.message}"
-
-
-class ContentError(Exception):
-    """Raised at the boundary (CLI, plugin) when content has errors; carries all of them."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__(format_problems(problems))
 
 
 def format_problems(problems: list[Problem]) -> str:

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import os
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from .dates import DateError, EventDate, parse_date
+from .fields import Fields, check_id, kind_of, suggest
 from .loader import FieldPath, RawEntry, is_date, load_yaml
 from .model import ACTOR_KINDS, STATUSES, Actor, Event, Place, Source, Tag, Timeline
 from .problems import Problem, Severity
 
-__all__ = ["EVENT_FIELDS", "ID_PATTERN", "SOURCE_FIELDS", "load_timeline"]
+__all__ = ["EVENT_FIELDS", "REGISTRY_FIELDS", "SOURCE_FIELDS", "load_timeline"]
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-ID_MAX = 80
 TITLE_MAX = 120
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 EVENT_FIELDS = (
     "title",
@@ -55,202 +52,16 @@ REGISTRY_FIELDS = {
     "tags": ("name", "description"),
 }
 
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>\n]{0,40}>?")
-_MD_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)")
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-_WIKIDATA = re.compile(r"Q[1-9][0-9]*")
-
-
-def _kind_of(value: Any) -> str:
-    """How a YAML value looks to a contributor, for messages."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if is_date(value):
-        return f"the date {value}"
-    if isinstance(value, dt.datetime):
-        return f"the time stamp {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"{value!r}"
-
-
-def _suggest(value: str, choices: Iterable[str]) -> str:
-    """'; did you mean 'x'?' for the nearest choice, or ''."""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def check_id(value: str) -> str | None:
-    """Why ``value`` is not a valid id, or None when it is."""
-    if len(value) > ID_MAX:
-        return f"{value!r} is {len(value)} characters long; an id has at most {ID_MAX}"
-    if not ID_PATTERN.fullmatch(value):
-        return (
-            f"{value!r} is not a valid id; use lower-case ASCII letters, digits and single hyphens, "
-            "e.g. 2025-04-28-kcna-admits-troop-deployment"
-        )
-    return None
-
-
-class _Fields:
-    """Reads typed fields from one mapping in a raw entry, collecting problems as it goes."""
-
-    def __init__(
-        self,
-        entry: RawEntry,
-        where: FieldPath,
-        mapping: dict[str, Any],
-        allowed: tuple[str, ...],
-        problems: list[Problem],
-        what: str,
-    ) -> None:
-        self.entry, self.where, self.mapping, self.problems = entry, where, mapping, problems
-        for name in mapping:
-            if name not in allowed:
-                self.error(
-                    name,
-                    f"unknown field {name!r} in {what}{_suggest(name, allowed)} (allowed: {', '.join(allowed)})",
-                    key=True,
-                )
-
-    def error(self, name: str | int | None, message: str, *, key: bool = False, sub: FieldPath = ()) -> None:
-        where = self.where if name is None else (*self.where, name, *sub)
-        self.problems.append(self.entry.problem(where, message, key=key))
-
-    def has(self, name: str) -> bool:
-        return self.mapping.get(name) is not None
-
-    def require(self, names: Iterable[str], what: str) -> None:
-        for name in names:
-            if name not in self.mapping or self.mapping[name] is None or self.mapping[name] == "":
-                self.error(None, f"{what} has no {name!r}; it is required")
-
-    def text(self, name: str, *, max_len: int | None = None, plain: bool = False, markdown: bool = False) -> str | None:
-        value = self.mapping.get(name)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raw = self.entry.raw.get((*self.where, name))
-            if raw is None or isinstance(value, (list, dict)):
-                self.error(name, f"must be text, not {_kind_of(value)}")
-            else:
-                self.error(
-                    name, f'must be text, but YAML reads {raw} as {_kind_of(value)}; put it in quotes: {name}: "{raw}"'
-                )
-            return None
-        value = value.strip()
-        if not value:
-            self.error(name, "is empty; write some text or leave the field out")
-            return None
-        if max_len is not None and len(value) > max_len:
-            self.error(name, f"is {len(value)} characters long; at most {max_len} are allowed")
-        if plain and "\n" in value:
-            self.error(name, "must be one line of plain text")
-        if (plain or markdown) and _HTML.search(value):
-            kind = "plain text" if plain else "Markdown"
-            self.error(name, f"contains HTML ({_HTML.search(value)[0]!r}); write {kind} without HTML tags")  # type: ignore[index]
-        if markdown:
-            for target in _MD_LINK_TARGET.findall(value):
-                scheme = _SCHEME.match(target)
-                if scheme and scheme[1].lower() not in ("http", "https"):
-                    self.error(
-                        name, f"has a link to a {scheme[0]!r} address; only http, https and relative links are allowed"
-                    )
-        return value
-
-    def url(self, name: str) -> str | None:
-        value = self.text(name, plain=True)
-        if value is None:
-            return None
-        scheme = _SCHEME.match(value)
-        if not scheme or scheme[1].lower() not in ("http", "https") or not value.split(":", 1)[1].startswith("//"):
-            self.error(name, f"{value!r} is not an http or https URL; write e.g. https://example.org/article")
-            return None
-        return value
-
-    def day(self, name: str) -> dt.date | None:
-        value = self.mapping.get(name)
-        if value is None:
-            return None
-        if is_date(value):
-            return value  # type: ignore[no-any-return]
-        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            self.error(name, f"{_kind_of(value)} is not a day; write YYYY-MM-DD, e.g. 2025-04-28")
-            return None
-        try:
-            return parse_date(value).earliest
-        except DateError as error:
-            self.error(name, str(error))
-            return None
-
-    def strings(self, name: str) -> tuple[str, ...]:
-        value = self.mapping.get(name)
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            example = value if isinstance(value, str) else "…"
-            self.error(name, f"must be a list, not {_kind_of(value)}; write {name}: [{example}]")
-            return ()
-        items = []
-        for i, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
-                self.error(name, f"item {i + 1} must be text, not {_kind_of(item)}", sub=(i,))
-            else:
-                items.append(item.strip())
-        return tuple(items)
-
-    def ids(self, name: str) -> tuple[str, ...]:
-        ids = self.strings(name)
-        seen: set[str] = set()
-        for i, value in enumerate(ids):
-            reason = check_id(value)
-            if reason:
-                self.error(name, reason, sub=(i,))
-            if value in seen:
-                self.error(name, f"{value!r} is listed twice", sub=(i,))
-            seen.add(value)
-        return ids
-
-    def number(self, name: str, low: float, high: float) -> float | None:
-        value = self.mapping.get(name)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-            self.error(name, f"must be a number from {low:g} to {high:g}, not {_kind_of(value)}")
-            return None
-        return float(value)
-
-    def choice(self, name: str, choices: Iterable[str]) -> str | None:
-        choices = tuple(choices)
-        value = self.mapping.get(name)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raw = self.entry.raw.get((*self.where, name), "")
-            self.error(name, f"YAML reads {raw or value!r} as {_kind_of(value)}; write one of {', '.join(choices)}")
-            return None
-        if value not in choices:
-            self.error(name, f"{value!r} is not one of {', '.join(choices)}{_suggest(value, choices)}")
-            return None
-        return value
-
 
 def _read_source(entry: RawEntry, where: FieldPath, value: Any, problems: list[Problem]) -> Source | None:
     if not isinstance(value, dict):
         problems.append(
             entry.problem(
-                where, f"a source must be a mapping with title, publisher and published, not {_kind_of(value)}"
+                where, f"a source must be a mapping with title, publisher and published, not {kind_of(value)}"
             )
         )
         return None
-    f = _Fields(entry, where, value, SOURCE_FIELDS, problems, "a source")
+    f = Fields(entry, where, value, SOURCE_FIELDS, problems, "a source")
     f.require(SOURCE_REQUIRED, "this source")
     before = len(problems)
     title = f.text("title", plain=True)
@@ -280,11 +91,11 @@ def _read_event(
     data = entry.data
     if not isinstance(data, dict):
         problems.append(
-            entry.problem((), f"an event file must be a mapping of fields (title, date, …), not {_kind_of(data)}")
+            entry.problem((), f"an event file must be a mapping of fields (title, date, …), not {kind_of(data)}")
         )
         return None
     before = len(problems)
-    f = _Fields(entry, (), data, EVENT_FIELDS, problems, "an event")
+    f = Fields(entry, (), data, EVENT_FIELDS, problems, "an event")
     f.require(EVENT_REQUIRED, "this event")
     title = f.text("title", max_len=TITLE_MAX, plain=True)
     date = _read_date(f)
@@ -320,7 +131,7 @@ def _read_event(
         values = ids.get(name) or (claimed_by if name == "claimed_by" else disputed_by if name == "disputed_by" else ())
         for i, value in enumerate(values):
             if value not in known and not check_id(value):
-                hint = _suggest(value, known)
+                hint = suggest(value, known)
                 f.error(
                     name,
                     f"unknown {registry[:-1]} {value!r}"
@@ -352,14 +163,14 @@ def _read_event(
     )
 
 
-def _read_date(f: _Fields) -> EventDate | None:
+def _read_date(f: Fields) -> EventDate | None:
     if not f.has("date"):
         return None
     value = f.mapping["date"]
     # YAML makes numbers of 2024 and 2024.5; the date language wants the text as written.
     text = value if isinstance(value, str) or is_date(value) else f.entry.raw.get(("date",))
     if isinstance(value, (list, dict, bool)) or text is None:
-        f.error("date", f"must be a date, not {_kind_of(value)}; write e.g. 2025-04-28, 2025-01 or 2024-23")
+        f.error("date", f"must be a date, not {kind_of(value)}; write e.g. 2025-04-28, 2025-01 or 2024-23")
         return None
     try:
         return parse_date(text)
@@ -368,13 +179,13 @@ def _read_date(f: _Fields) -> EventDate | None:
         return None
 
 
-def _read_sources(f: _Fields) -> list[Source]:
+def _read_sources(f: Fields) -> list[Source]:
     raw_sources = f.mapping.get("sources")
     if raw_sources is None:
         return []
     if not isinstance(raw_sources, list):
         f.error(
-            "sources", f"must be a list of sources, not {_kind_of(raw_sources)}; start each source with '- title: …'"
+            "sources", f"must be a list of sources, not {kind_of(raw_sources)}; start each source with '- title: …'"
         )
         return []
     if not raw_sources:
@@ -396,7 +207,7 @@ def _read_registry(
         return {}
     if not isinstance(entry.data, dict):
         problems.append(
-            entry.problem((), f"{kind}.yaml must map ids to entries (id: {{name: …}}), not {_kind_of(entry.data)}")
+            entry.problem((), f"{kind}.yaml must map ids to entries (id: {{name: …}}), not {kind_of(entry.data)}")
         )
         return {}
     allowed = REGISTRY_FIELDS[kind]
@@ -407,25 +218,25 @@ def _read_registry(
             problems.append(entry.problem((item_id,), reason, key=True))
             continue
         if not isinstance(value, dict):
-            problems.append(entry.problem((item_id,), f"must be a mapping with at least a name, not {_kind_of(value)}"))
+            problems.append(entry.problem((item_id,), f"must be a mapping with at least a name, not {kind_of(value)}"))
             continue
         before = len(problems)
-        f = _Fields(entry, (item_id,), value, allowed, problems, f"{kind}.yaml")
+        f = Fields(entry, (item_id,), value, allowed, problems, f"{kind}.yaml")
         f.require(("name",), f"{item_id!r}")
         name = f.text("name", max_len=TITLE_MAX, plain=True)
         if kind == "actors":
             f.require(("kind",), f"{item_id!r}")
             actor_kind = f.choice("kind", ACTOR_KINDS)
             aliases = f.strings("aliases")
-            wikidata = _wikidata(f)
+            wikidata = f.wikidata()
             if len(problems) == before and name and actor_kind:
                 result[item_id] = Actor(item_id, name, actor_kind, aliases, wikidata)
         elif kind == "places":
             country = f.text("country", plain=True)
             if country is not None and country not in actors:
-                hint = _suggest(country, actors)
+                hint = suggest(country, actors)
                 f.error("country", f"unknown actor {country!r}{hint or '; a country is an id from actors.yaml'}")
-            wikidata = _wikidata(f)
+            wikidata = f.wikidata()
             lat, lon = f.number("lat", -90, 90), f.number("lon", -180, 180)
             if (lat is None) != (lon is None):
                 f.error(None, "give both 'lat' and 'lon', or neither")
@@ -436,15 +247,6 @@ def _read_registry(
             if len(problems) == before and name:
                 result[item_id] = Tag(item_id, name, description)
     return result
-
-
-def _wikidata(f: _Fields) -> str | None:
-    value = f.mapping.get("wikidata")
-    text = str(value) if value is not None else None
-    if text is not None and not _WIKIDATA.fullmatch(text):
-        f.error("wikidata", f"{text!r} is not a Wikidata id; write e.g. Q56226")
-        return None
-    return text
 
 
 def _event_files(events_dir: Path) -> list[Path]:
@@ -545,7 +347,7 @@ def _check_links(entries: dict[str, RawEntry], paths_by_id: dict[str, str], prob
         for i, value in _listed_ids(entry, "related"):
             if value not in paths_by_id and value != event_id:
                 problems.append(
-                    entry.problem(("related", i), f"no event has the id {value!r}{_suggest(value, paths_by_id)}")
+                    entry.problem(("related", i), f"no event has the id {value!r}{suggest(value, paths_by_id)}")
                 )
         for i, value in _listed_ids(entry, "aliases"):
             if value in paths_by_id:

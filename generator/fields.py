@@ -1,0 +1,227 @@
+"""Typed readers for the fields of one YAML mapping, each check adding a problem, never raising.
+
+A reader returns the value when it is right and None (or an empty tuple) when it is
+not, after recording a problem that names the field, the bad value and what would be
+right; the caller goes on reading the other fields, so one run reports them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from .dates import DateError, parse_date
+from .loader import FieldPath, RawEntry, is_date
+from .problems import Problem
+
+__all__ = ["ID_MAX", "ID_PATTERN", "Fields", "check_id", "kind_of", "suggest"]
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_MAX = 80
+
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>\n]{0,40}>?")
+_MD_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+
+
+def kind_of(value: Any) -> str:
+    """How a YAML value looks to a contributor, for messages."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if is_date(value):
+        return f"the date {value}"
+    if isinstance(value, dt.datetime):
+        return f"the time stamp {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"{value!r}"
+
+
+def suggest(value: str, choices: Iterable[str]) -> str:
+    """'; did you mean 'x'?' for the nearest choice, or ''."""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def check_id(value: str) -> str | None:
+    """Why ``value`` is not a valid id, or None when it is."""
+    if len(value) > ID_MAX:
+        return f"{value!r} is {len(value)} characters long; an id has at most {ID_MAX}"
+    if not ID_PATTERN.fullmatch(value):
+        return (
+            f"{value!r} is not a valid id; use lower-case ASCII letters, digits and single hyphens, "
+            "e.g. 2025-04-28-kcna-admits-troop-deployment"
+        )
+    return None
+
+
+class Fields:
+    """Reads typed fields from one mapping in a raw entry, collecting problems as it goes."""
+
+    def __init__(
+        self,
+        entry: RawEntry,
+        where: FieldPath,
+        mapping: dict[str, Any],
+        allowed: tuple[str, ...],
+        problems: list[Problem],
+        what: str,
+    ) -> None:
+        self.entry, self.where, self.mapping, self.problems = entry, where, mapping, problems
+        for name in mapping:
+            if name not in allowed:
+                self.error(
+                    name,
+                    f"unknown field {name!r} in {what}{suggest(name, allowed)} (allowed: {', '.join(allowed)})",
+                    key=True,
+                )
+
+    def error(self, name: str | int | None, message: str, *, key: bool = False, sub: FieldPath = ()) -> None:
+        """Record a problem at a field (at its key with ``key=True``; ``sub`` goes deeper, e.g. a list index)."""
+        where = self.where if name is None else (*self.where, name, *sub)
+        self.problems.append(self.entry.problem(where, message, key=key))
+
+    def has(self, name: str) -> bool:
+        """True when the field is present and not null."""
+        return self.mapping.get(name) is not None
+
+    def require(self, names: Iterable[str], what: str) -> None:
+        """Record a problem for each required field that is missing, null or empty."""
+        for name in names:
+            if name not in self.mapping or self.mapping[name] is None or self.mapping[name] == "":
+                self.error(None, f"{what} has no {name!r}; it is required")
+
+    def text(self, name: str, *, max_len: int | None = None, plain: bool = False, markdown: bool = False) -> str | None:
+        """A string; ``plain`` forbids new lines and HTML, ``markdown`` forbids HTML and non-http(s) links."""
+        value = self.mapping.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raw = self.entry.raw.get((*self.where, name))
+            if raw is None or isinstance(value, (list, dict)):
+                self.error(name, f"must be text, not {kind_of(value)}")
+            else:
+                self.error(
+                    name, f'must be text, but YAML reads {raw} as {kind_of(value)}; put it in quotes: {name}: "{raw}"'
+                )
+            return None
+        value = value.strip()
+        if not value:
+            self.error(name, "is empty; write some text or leave the field out")
+            return None
+        if max_len is not None and len(value) > max_len:
+            self.error(name, f"is {len(value)} characters long; at most {max_len} are allowed")
+        if plain and "\n" in value:
+            self.error(name, "must be one line of plain text")
+        if (plain or markdown) and _HTML.search(value):
+            kind = "plain text" if plain else "Markdown"
+            self.error(name, f"contains HTML ({_HTML.search(value)[0]!r}); write {kind} without HTML tags")  # type: ignore[index]
+        if markdown:
+            for target in _MD_LINK_TARGET.findall(value):
+                scheme = _SCHEME.match(target)
+                if scheme and scheme[1].lower() not in ("http", "https"):
+                    self.error(
+                        name, f"has a link to a {scheme[0]!r} address; only http, https and relative links are allowed"
+                    )
+        return value
+
+    def url(self, name: str) -> str | None:
+        """An absolute http or https address."""
+        value = self.text(name, plain=True)
+        if value is None:
+            return None
+        scheme = _SCHEME.match(value)
+        if not scheme or scheme[1].lower() not in ("http", "https") or not value.split(":", 1)[1].startswith("//"):
+            self.error(name, f"{value!r} is not an http or https URL; write e.g. https://example.org/article")
+            return None
+        return value
+
+    def day(self, name: str) -> dt.date | None:
+        """A day written YYYY-MM-DD (or what YAML made of it), that exists in the calendar."""
+        value = self.mapping.get(name)
+        if value is None:
+            return None
+        if is_date(value):
+            return value  # type: ignore[no-any-return]
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            self.error(name, f"{kind_of(value)} is not a day; write YYYY-MM-DD, e.g. 2025-04-28")
+            return None
+        try:
+            return parse_date(value).earliest
+        except DateError as error:
+            self.error(name, str(error))
+            return None
+
+    def strings(self, name: str) -> tuple[str, ...]:
+        """A list of non-empty strings."""
+        value = self.mapping.get(name)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            example = value if isinstance(value, str) else "…"
+            self.error(name, f"must be a list, not {kind_of(value)}; write {name}: [{example}]")
+            return ()
+        items = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.error(name, f"item {i + 1} must be text, not {kind_of(item)}", sub=(i,))
+            else:
+                items.append(item.strip())
+        return tuple(items)
+
+    def ids(self, name: str) -> tuple[str, ...]:
+        """A list of distinct, well-formed ids."""
+        ids = self.strings(name)
+        seen: set[str] = set()
+        for i, value in enumerate(ids):
+            reason = check_id(value)
+            if reason:
+                self.error(name, reason, sub=(i,))
+            if value in seen:
+                self.error(name, f"{value!r} is listed twice", sub=(i,))
+            seen.add(value)
+        return ids
+
+    def number(self, name: str, low: float, high: float) -> float | None:
+        """A number from ``low`` to ``high``."""
+        value = self.mapping.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            self.error(name, f"must be a number from {low:g} to {high:g}, not {kind_of(value)}")
+            return None
+        return float(value)
+
+    def choice(self, name: str, choices: Iterable[str]) -> str | None:
+        """One of ``choices``, suggesting the nearest when it is not."""
+        choices = tuple(choices)
+        value = self.mapping.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raw = self.entry.raw.get((*self.where, name), "")
+            self.error(name, f"YAML reads {raw or value!r} as {kind_of(value)}; write one of {', '.join(choices)}")
+            return None
+        if value not in choices:
+            self.error(name, f"{value!r} is not one of {', '.join(choices)}{suggest(value, choices)}")
+            return None
+        return value
+
+    def wikidata(self, name: str = "wikidata") -> str | None:
+        """A Wikidata item id such as Q56226."""
+        value = self.mapping.get(name)
+        text = str(value) if value is not None else None
+        if text is not None and not _WIKIDATA.fullmatch(text):
+            self.error(name, f"{text!r} is not a Wikidata id; write e.g. Q56226")
+            return None
+        return text
