@@ -8,6 +8,7 @@ content file is saved.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import threading
 from pathlib import Path
@@ -111,6 +112,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 if not relative.startswith(".."):
                     page.edit_url = edit_base + relative
         return markdown
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        # Material writes page.meta.description into an HTML attribute without escaping it,
+        # so a summary that quotes someone ("liberate") would break the <meta> tag.
+        description = page.meta.get("description")
+        if isinstance(description, str):
+            page.meta["description"] = html.escape(description, quote=True)
+        return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Regenerate pages when content changes; MkDocs' own watch on the docs folder then rebuilds.

@@ -43,6 +43,15 @@ def test_every_event_has_its_page(built_site: Path, timeline) -> None:  # type: 
             assert "Bisnis.com ← " in article.select_one(".tl-chain").get_text()
 
 
+def test_descriptions_with_quotes_stay_inside_their_attribute(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+    from generator.render import excerpt
+
+    event = next(e for e in timeline.events if '"' in excerpt(e.summary))
+    page = soup(built_site / "site" / "events" / event.id / "index.html")
+    metas = page.find_all("meta", attrs={"name": "description"})
+    assert [m["content"] for m in metas] == [excerpt(event.summary)]
+
+
 def test_edit_links_open_the_yaml_file(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
     for event in timeline.events:
         page = soup(built_site / "site" / "events" / event.id / "index.html")
