@@ -181,7 +181,15 @@ class _Site:
             ("tags", self.timeline.tags),
         ):
             self._registry(kind, registry)
-        self._sources()
+        groups = self._source_groups()
+        source_count = sum(len(items) for items in groups.values())
+        self.add(
+            "sources/index.md",
+            "sources.md.j2",
+            {"title": "Sources", "description": "Every source cited on the timeline, by publisher."},
+            groups=groups,
+            total=source_count,
+        )
         # Included into the hand-written home page (index.md) by pymdownx.snippets.
         self.add(
             "_generated/latest.md",
@@ -190,7 +198,7 @@ class _Site:
             link_from="index.md",
             latest=list(reversed(events[-5:])),
             count=len(events),
-            source_count=len(self._source_groups()),
+            source_count=source_count,
         )
         return self.pages
 
@@ -260,16 +268,6 @@ class _Site:
         for key in sorted(first, key=lambda k: (k[0].casefold(), k[2], k[1])):
             groups[key[0]].append(SourceGroup(first[key], tuple(cited[key].values())))
         return dict(groups)
-
-    def _sources(self) -> None:
-        groups = self._source_groups()
-        self.add(
-            "sources/index.md",
-            "sources.md.j2",
-            {"title": "Sources", "description": "Every source cited on the timeline, by publisher."},
-            groups=groups,
-            total=sum(len(g) for g in groups.values()),
-        )
 
 
 def _short_name(actor: Actor) -> str:
