@@ -138,6 +138,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     plugin._schedule(config)
 
         server.observer.schedule(_Handler(), str(self.config.content_dir), recursive=True)
+        log.info("watching %s for changes to the timeline's content", self.config.content_dir)
         return server
 
     def _schedule(self, config: MkDocsConfig) -> None:
