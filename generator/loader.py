@@ -85,15 +85,7 @@ class _Builder:
         mark = node.start_mark
         self.entry.values[where] = (mark.line + 1, mark.column + 1)
         if node.tag not in _PLAIN_TAGS:
-            self.problems.append(
-                Problem(
-                    self.entry.path,
-                    mark.line + 1,
-                    mark.column + 1,
-                    dotted(where),
-                    f"the tag {node.tag!r} is not allowed; write plain YAML values (no '!' tags)",
-                )
-            )
+            self._problem(node, where, f"the tag {node.tag!r} is not allowed; write plain YAML values (no '!' tags)")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, where)
@@ -101,29 +93,24 @@ class _Builder:
             return [self.build(item, (*where, i)) for i, item in enumerate(node.value)]
         return self._scalar(node, where)
 
+    def _problem(self, node: yaml.Node, where: FieldPath, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.entry.path, mark.line + 1, mark.column + 1, dotted(where), message))
+
     def _mapping(self, node: yaml.MappingNode, where: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            mark = key_node.start_mark
-            pos = (mark.line + 1, mark.column + 1)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
-                    Problem(self.entry.path, *pos, dotted(where), "a key must be a plain name, not a list or mapping")
-                )
+                self._problem(key_node, where, "a key must be a plain name, not a list or mapping")
                 continue
             key = str(key_node.value)
             if key in result:
                 first = self.entry.keys[(*where, key)]
-                self.problems.append(
-                    Problem(
-                        self.entry.path,
-                        *pos,
-                        dotted((*where, key)),
-                        f"duplicate key {key!r} (first at line {first[0]}); keep one of them",
-                    )
+                self._problem(
+                    key_node, (*where, key), f"duplicate key {key!r} (first at line {first[0]}); keep one of them"
                 )
                 continue
-            self.entry.keys[(*where, key)] = pos
+            self.entry.keys[(*where, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, (*where, key))
         return result
 
@@ -133,16 +120,7 @@ class _Builder:
         try:
             return self.constructor.construct_object(node)
         except yaml.constructor.ConstructorError as error:
-            mark = node.start_mark
-            self.problems.append(
-                Problem(
-                    self.entry.path,
-                    mark.line + 1,
-                    mark.column + 1,
-                    dotted(where),
-                    f"{error.problem}; only plain YAML values are allowed (no '!' tags)",
-                )
-            )
+            self._problem(node, where, f"{error.problem}; write a plain YAML value")
             return None
         except ValueError:
             # An impossible timestamp such as 2025-02-30: keep the text so the field's
