@@ -123,9 +123,12 @@ class Fields:
             self.error(name, f"is {len(value)} characters long; at most {max_len} are allowed")
         if plain and "\n" in value:
             self.error(name, "must be one line of plain text")
-        if (plain or markdown) and _HTML.search(value):
-            kind = "plain text" if plain else "Markdown"
-            self.error(name, f"contains HTML ({_HTML.search(value)[0]!r}); write {kind} without HTML tags")  # type: ignore[index]
+        html = _HTML.search(value)
+        if markdown and html:
+            self.error(name, f"contains HTML ({html[0]!r}); write Markdown without HTML tags")
+        elif plain and (html or "<" in value or ">" in value):
+            shown = html[0] if html else "<" if "<" in value else ">"
+            self.error(name, f"contains HTML or an angle bracket ({shown!r}); write plain text without them")
         if markdown:
             for target in _MD_LINK_TARGET.findall(value):
                 scheme = _SCHEME.match(target)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from . import spec
 from .dates import DateError, EventDate, parse_date
 from .fields import Fields, check_id, kind_of, suggest
 from .loader import FieldPath, RawEntry, is_date, load_yaml
@@ -15,42 +16,13 @@ from .problems import Problem, Severity
 
 __all__ = ["EVENT_FIELDS", "REGISTRY_FIELDS", "SOURCE_FIELDS", "load_timeline"]
 
-TITLE_MAX = 120
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
-EVENT_FIELDS = (
-    "title",
-    "date",
-    "date_text",
-    "status",
-    "claimed_by",
-    "disputed_by",
-    "summary",
-    "actors",
-    "places",
-    "tags",
-    "sources",
-    "related",
-    "aliases",
-)
-EVENT_REQUIRED = ("title", "date", "status", "summary", "sources")
-SOURCE_FIELDS = (
-    "title",
-    "publisher",
-    "published",
-    "url",
-    "language",
-    "via",
-    "quote",
-    "translation",
-    "archive_url",
-)
-SOURCE_REQUIRED = ("title", "publisher", "published")
-REGISTRY_FIELDS = {
-    "actors": ("name", "kind", "aliases", "wikidata"),
-    "places": ("name", "country", "wikidata", "lat", "lon"),
-    "tags": ("name", "description"),
-}
+EVENT_FIELDS = spec.names(spec.EVENT)
+EVENT_REQUIRED = spec.required(spec.EVENT)
+SOURCE_FIELDS = spec.names(spec.SOURCE)
+SOURCE_REQUIRED = spec.required(spec.SOURCE)
+REGISTRY_FIELDS = {kind: spec.names(fields) for kind, fields in spec.REGISTRIES.items()}
 
 
 def _read_source(entry: RawEntry, where: FieldPath, value: Any, problems: list[Problem]) -> Source | None:
@@ -97,9 +69,9 @@ def _read_event(
     before = len(problems)
     f = Fields(entry, (), data, EVENT_FIELDS, problems, "an event")
     f.require(EVENT_REQUIRED, "this event")
-    title = f.text("title", max_len=TITLE_MAX, plain=True)
+    title = f.text("title", max_len=spec.field(spec.EVENT, "title").max_length, plain=True)
     date = _read_date(f)
-    date_text = f.text("date_text", max_len=80, plain=True)
+    date_text = f.text("date_text", max_len=spec.field(spec.EVENT, "date_text").max_length, plain=True)
     status = f.choice("status", STATUSES)
     claimed_by = f.ids("claimed_by")
     disputed_by = f.ids("disputed_by")
@@ -223,7 +195,7 @@ def _read_registry(
         before = len(problems)
         f = Fields(entry, (item_id,), value, allowed, problems, f"{kind}.yaml")
         f.require(("name",), f"{item_id!r}")
-        name = f.text("name", max_len=TITLE_MAX, plain=True)
+        name = f.text("name", max_len=spec.field(spec.REGISTRIES[kind], "name").max_length, plain=True)
         if kind == "actors":
             f.require(("kind",), f"{item_id!r}")
             actor_kind = f.choice("kind", ACTOR_KINDS)
