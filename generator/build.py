@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .output import WriteReport, write_pages
-from .problems import Problem
+from .problems import Problem, Severity
 from .render import render_site
 from .validate import load_timeline
 
@@ -20,6 +20,11 @@ class BuildResult:
     problems: list[Problem]
     report: WriteReport | None
     events: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop the build (the others are warnings)."""
+        return [p for p in self.problems if p.severity is Severity.ERROR]
 
 
 def build_pages(content_dir: Path, docs_dir: Path, root: Path | None = None) -> BuildResult:

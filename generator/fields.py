@@ -16,6 +16,7 @@ from typing import Any
 from .dates import DateError, parse_date
 from .loader import FieldPath, RawEntry, is_date
 from .problems import Problem
+from .spec import FieldSpec
 
 __all__ = ["ID_MAX", "ID_PATTERN", "Fields", "check_id", "kind_of", "suggest"]
 
@@ -73,11 +74,14 @@ class Fields:
         entry: RawEntry,
         where: FieldPath,
         mapping: dict[str, Any],
-        allowed: tuple[str, ...],
+        fields: tuple[FieldSpec, ...],
         problems: list[Problem],
         what: str,
     ) -> None:
         self.entry, self.where, self.mapping, self.problems = entry, where, mapping, problems
+        self.fields, self.what = fields, what
+        self.descriptions = {f.name: f.description for f in fields}
+        allowed = tuple(self.descriptions)
         for name in mapping:
             if name not in allowed:
                 self.error(
@@ -91,15 +95,20 @@ class Fields:
         where = self.where if name is None else (*self.where, name, *sub)
         self.problems.append(self.entry.problem(where, message, key=key))
 
+    def describe(self, name: str) -> str:
+        """What a field is for, from its declaration, for messages."""
+        return self.descriptions.get(name, "see the content model")
+
     def has(self, name: str) -> bool:
         """True when the field is present and not null."""
         return self.mapping.get(name) is not None
 
-    def require(self, names: Iterable[str], what: str) -> None:
+    def require(self) -> None:
         """Record a problem for each required field that is missing, null or empty."""
-        for name in names:
-            if name not in self.mapping or self.mapping[name] is None or self.mapping[name] == "":
-                self.error(None, f"{what} has no {name!r}; it is required")
+        for field in self.fields:
+            value = self.mapping.get(field.name)
+            if field.required and (value is None or value == ""):
+                self.error(None, f"{self.what} has no {field.name!r}; it is required ({field.description})")
 
     def text(self, name: str, *, max_len: int | None = None, plain: bool = False, markdown: bool = False) -> str | None:
         """A string; ``plain`` forbids new lines and HTML, ``markdown`` forbids HTML and non-http(s) links."""
@@ -118,6 +127,9 @@ class Fields:
         value = value.strip()
         if not value:
             self.error(name, "is empty; write some text or leave the field out")
+            return None
+        if value.upper().startswith("TODO"):
+            self.error(name, f"is still the placeholder {value[:40]!r}; replace it ({self.describe(name)})")
             return None
         if max_len is not None and len(value) > max_len:
             self.error(name, f"is {len(value)} characters long; at most {max_len} are allowed")

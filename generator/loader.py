@@ -132,8 +132,8 @@ class _TooLarge(Exception):
     pass
 
 
-def load_yaml(path: Path, display: str) -> tuple[RawEntry | None, list[Problem]]:
-    """Read one YAML file; return its entry (None if unreadable) and the problems found."""
+def load_yaml(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[RawEntry | None, list[Problem]]:
+    """Read one YAML file of at most ``max_bytes``; return its entry (None if unreadable) and the problems found."""
     problems: list[Problem] = []
 
     def fail(message: str, line: int = 1, column: int = 1) -> tuple[None, list[Problem]]:
@@ -144,8 +144,8 @@ def load_yaml(path: Path, display: str) -> tuple[RawEntry | None, list[Problem]]
         if path.is_symlink():
             return fail("is a symbolic link; content files must be real files inside content/")
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return fail(f"is {size:,} bytes; a content file may be at most {MAX_FILE_BYTES:,} bytes")
+        if size > max_bytes:
+            return fail(f"is {size:,} bytes; a file of this kind may be at most {max_bytes:,} bytes")
         data = path.read_bytes()
     except OSError as error:
         return fail(f"cannot be read: {error.strerror or error}")

@@ -71,10 +71,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         result = self._generate(config)
         if result.report is None:
             raise PluginError(
-                "timeline: the content has problems, so the site was not built\n" + format_problems(result.problems)
+                "timeline: the content has problems, so the site was not built\n" + format_problems(result.errors)
             )
-        for problem in result.problems:
-            log.warning("%s", problem)
+        if result.problems:
+            # Soft problems are not errors: MkDocs' warnings would fail `mkdocs build --strict`.
+            log.info("%d warnings in the content; `timeline validate` lists them", len(result.problems))
         report = result.report
         log.info(
             "%d events: %d pages written, %d removed, %d unchanged",
@@ -157,7 +158,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return
         if result.report is None:
             log.error(
-                "timeline: the content has problems; the site was not updated\n%s", format_problems(result.problems)
+                "timeline: the content has problems; the site was not updated\n%s", format_problems(result.errors)
             )
         elif result.report.changed:
             log.info(

@@ -34,10 +34,17 @@ class Problem:
         return f"{where}: {prefix}{self.message}"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def format_problems(problems: list[Problem]) -> str:
-    """All problems, sorted by file and position, one a line, with a count at the end."""
-    errors = [p for p in problems if p.severity is Severity.ERROR]
+    """All problems, sorted by file and position, one a line, with a count of errors and warnings at the end."""
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    warnings = len(problems) - errors
     lines = [str(p) for p in sorted(problems)]
-    noun = "problem" if len(errors) == 1 else "problems"
-    lines.append(f"{len(errors)} {noun} in the content")
+    total = _count(errors, "error") if errors else "no errors"
+    if warnings:
+        total += f" and {_count(warnings, 'warning')}"
+    lines.append(f"{total} in the content")
     return "\n".join(lines)

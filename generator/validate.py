@@ -19,13 +19,15 @@ __all__ = ["EVENT_FIELDS", "REGISTRY_FIELDS", "SOURCE_FIELDS", "load_timeline"]
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 EVENT_FIELDS = spec.names(spec.EVENT)
-EVENT_REQUIRED = spec.required(spec.EVENT)
 SOURCE_FIELDS = spec.names(spec.SOURCE)
-SOURCE_REQUIRED = spec.required(spec.SOURCE)
+MAX_EVENT_BYTES = 64 * 1024
+"""An event is a few paragraphs; a larger file is a mistake (a pasted article, a binary)."""
 REGISTRY_FIELDS = {kind: spec.names(fields) for kind, fields in spec.REGISTRIES.items()}
 
 
-def _read_source(entry: RawEntry, where: FieldPath, value: Any, problems: list[Problem]) -> Source | None:
+def _read_source(
+    entry: RawEntry, where: FieldPath, value: Any, problems: list[Problem], warnings: list[Problem]
+) -> Source | None:
     if not isinstance(value, dict):
         problems.append(
             entry.problem(
@@ -33,8 +35,8 @@ def _read_source(entry: RawEntry, where: FieldPath, value: Any, problems: list[P
             )
         )
         return None
-    f = Fields(entry, where, value, SOURCE_FIELDS, problems, "a source")
-    f.require(SOURCE_REQUIRED, "this source")
+    f = Fields(entry, where, value, spec.SOURCE, problems, "this source")
+    f.require()
     before = len(problems)
     title = f.text("title", plain=True)
     publisher = f.text("publisher", plain=True)
@@ -53,11 +55,24 @@ def _read_source(entry: RawEntry, where: FieldPath, value: Any, problems: list[P
         f.error("translation", "there is no 'quote' to translate; add the quote or remove the translation")
     if len(problems) > before or title is None or publisher is None or published is None:
         return None
+    if url is None and archive_url is None:
+        warnings.append(
+            entry.problem(
+                where,
+                "has neither 'url' nor 'archive_url', so readers cannot check it; add one if you have seen it "
+                "(never guess one)",
+                severity=Severity.WARNING,
+            )
+        )
     return Source(title, publisher, published, url, language, via, quote, translation, archive_url)
 
 
 def _read_event(
-    entry: RawEntry, event_id: str, registries: dict[str, dict[str, Any]], problems: list[Problem]
+    entry: RawEntry,
+    event_id: str,
+    registries: dict[str, dict[str, Any]],
+    problems: list[Problem],
+    warnings: list[Problem],
 ) -> Event | None:
     """Read one event, checking every field (and its registry ids) even after a bad one."""
     data = entry.data
@@ -67,8 +82,8 @@ def _read_event(
         )
         return None
     before = len(problems)
-    f = Fields(entry, (), data, EVENT_FIELDS, problems, "an event")
-    f.require(EVENT_REQUIRED, "this event")
+    f = Fields(entry, (), data, spec.EVENT, problems, "this event")
+    f.require()
     title = f.text("title", max_len=spec.field(spec.EVENT, "title").max_length, plain=True)
     date = _read_date(f)
     date_text = f.text("date_text", max_len=spec.field(spec.EVENT, "date_text").max_length, plain=True)
@@ -84,7 +99,7 @@ def _read_event(
     if disputed_by and status not in ("disputed", None):
         f.error("disputed_by", f"is only for 'disputed' events, and this one is {status!r}")
     summary = f.text("summary", markdown=True)
-    sources = _read_sources(f)
+    sources = _read_sources(f, warnings)
     ids = {name: f.ids(name) for name in ("actors", "places", "tags", "related", "aliases")}
     if event_id in ids["related"]:
         f.error(
@@ -116,6 +131,9 @@ def _read_event(
                 )
     if len(problems) > before or title is None or date is None or status is None or summary is None:
         return None
+    mismatch = _id_date_mismatch(event_id, date)
+    if mismatch:
+        warnings.append(entry.problem(("date",), mismatch, severity=Severity.WARNING))
     return Event(
         id=event_id,
         path=entry.path,
@@ -135,6 +153,24 @@ def _read_event(
     )
 
 
+_ID_DATE = re.compile(r"([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)(?:-|$)")
+
+
+def _id_date_mismatch(event_id: str, date: EventDate) -> str | None:
+    """A warning when an id starting with a date names another date than the event's ``date``."""
+    prefix = _ID_DATE.match(event_id)
+    side = date.start or date.end
+    if prefix is None or side is None:
+        return None
+    written = date.edtf.split("/")[0 if date.start else 1].rstrip("~?")
+    if prefix[1].startswith(written) or written.startswith(prefix[1]):
+        return None
+    return (
+        f"the id starts with {prefix[1]} but the date is {date.edtf}; if the date is right, rename the file "
+        "(and list the old id under 'aliases' if it was published)"
+    )
+
+
 def _read_date(f: Fields) -> EventDate | None:
     if not f.has("date"):
         return None
@@ -151,7 +187,7 @@ def _read_date(f: Fields) -> EventDate | None:
         return None
 
 
-def _read_sources(f: Fields) -> list[Source]:
+def _read_sources(f: Fields, warnings: list[Problem]) -> list[Source]:
     raw_sources = f.mapping.get("sources")
     if raw_sources is None:
         return []
@@ -165,7 +201,7 @@ def _read_sources(f: Fields) -> list[Source]:
         return []
     sources = []
     for i, item in enumerate(raw_sources):
-        source = _read_source(f.entry, ("sources", i), item, f.problems)
+        source = _read_source(f.entry, ("sources", i), item, f.problems, warnings)
         if source:
             sources.append(source)
     return sources
@@ -182,7 +218,6 @@ def _read_registry(
             entry.problem((), f"{kind}.yaml must map ids to entries (id: {{name: …}}), not {kind_of(entry.data)}")
         )
         return {}
-    allowed = REGISTRY_FIELDS[kind]
     result: dict[str, Any] = {}
     for item_id, value in entry.data.items():
         reason = check_id(item_id)
@@ -193,11 +228,10 @@ def _read_registry(
             problems.append(entry.problem((item_id,), f"must be a mapping with at least a name, not {kind_of(value)}"))
             continue
         before = len(problems)
-        f = Fields(entry, (item_id,), value, allowed, problems, f"{kind}.yaml")
-        f.require(("name",), f"{item_id!r}")
+        f = Fields(entry, (item_id,), value, spec.REGISTRIES[kind], problems, f"{item_id!r}")
+        f.require()
         name = f.text("name", max_len=spec.field(spec.REGISTRIES[kind], "name").max_length, plain=True)
         if kind == "actors":
-            f.require(("kind",), f"{item_id!r}")
             actor_kind = f.choice("kind", ACTOR_KINDS)
             aliases = f.strings("aliases")
             wikidata = f.wikidata()
@@ -239,7 +273,8 @@ def _display(path: Path, root: Path) -> str:
 def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline | None, list[Problem]]:
     """Load and check everything under ``content_dir``.
 
-    Returns the timeline (None when there is any error) and all problems found.
+    Returns the timeline (None when there is any error) and every problem found: the errors,
+    then the warnings (soft problems, which do not stop the timeline from being built).
     Paths in problems are shown relative to ``root`` (default: the folder holding ``content_dir``).
     """
     content_dir = Path(content_dir)
@@ -261,6 +296,7 @@ def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline
         registries[kind] = _read_registry(entry, kind, registries.get("actors", {}), problems)
         registry_paths[kind] = _display(path, root)
 
+    warnings: list[Problem] = []
     events: dict[str, Event] = {}
     entries: dict[str, RawEntry] = {}
     paths_by_id: dict[str, str] = {}
@@ -288,20 +324,20 @@ def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline
             )
             continue
         paths_by_id[event_id] = display
-        entry, found = load_yaml(path, display)
+        entry, found = load_yaml(path, display, max_bytes=MAX_EVENT_BYTES)
         problems.extend(found)
         if entry is not None:
             entries[event_id] = entry
         if entry is not None and not found:
-            event = _read_event(entry, event_id, registries, problems)
+            event = _read_event(entry, event_id, registries, problems, warnings)
             if event is not None:
                 events[event_id] = event
 
     _check_links(entries, paths_by_id, problems)
-    if any(p.severity is Severity.ERROR for p in problems):
-        return None, problems
+    if problems:
+        return None, problems + warnings
     ordered = tuple(sorted(events.values(), key=Event.sort_key))
-    return Timeline(ordered, registries["actors"], registries["places"], registries["tags"], registry_paths), problems
+    return Timeline(ordered, registries["actors"], registries["places"], registries["tags"], registry_paths), warnings
 
 
 def _listed_ids(entry: RawEntry, name: str) -> list[tuple[int, str]]:

@@ -8,16 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, regenerate, run
 from generator.spec import json_schemas
 from generator.validate import EVENT_FIELDS, REGISTRY_FIELDS
+
+from conftest import ROOT, regenerate, run
 
 SCHEMAS = ROOT / "generator" / "schema"
 CASES = Path(__file__).parent / "cases" / "invalid"
 
 
 def test_committed_schemas_match_the_definitions() -> None:
-    generated = {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in json_schemas().items()}
+    generated = {
+        name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in json_schemas().items()
+    }
     if regenerate():
         for name, text in generated.items():
             (SCHEMAS / name).write_text(text, encoding="utf-8")
@@ -37,7 +40,7 @@ def modeline_target(path: Path) -> Path:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     prefix = "# yaml-language-server: $schema="
     assert first.startswith(prefix), f"{path} does not start with the schema modeline"
-    return (path.parent / first[len(prefix):]).resolve()
+    return (path.parent / first[len(prefix) :]).resolve()
 
 
 def test_every_content_file_names_its_schema() -> None:

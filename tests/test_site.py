@@ -155,7 +155,7 @@ def test_bad_content_fails_the_build_and_keeps_the_old_site(tmp_path: Path) -> N
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "content/events/2025/2025-04-25-kim-attends-destroyer-launch.yaml:11:8: tags[0]: unknown tag 'nukes'"
+        "content/events/2025/2025-04-25-kim-attends-destroyer-launch.yaml:12:8: tags[0]: unknown tag 'nukes'"
         in result.stderr
     )
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == before
