@@ -26,11 +26,11 @@ def test_validate_reports_every_problem_and_exits_1(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "content/events/2025/2025-04-28-kcna-admits-troop-deployment.yaml:3:9: status: 'clamed' is not one of "
+        "content/events/2025/2025-04-28-kcna-admits-troop-deployment.yaml:4:9: status: 'clamed' is not one of "
         "confirmed, reported, claimed, disputed; did you mean 'claimed'?" in result.stderr
     )
     assert (
-        "content/events/2023/2023-09-10-kim-leaves-pyongyang-for-russia.yaml:4:1: sumary: unknown field 'sumary'"
+        "content/events/2023/2023-09-10-kim-leaves-pyongyang-for-russia.yaml:5:1: sumary: unknown field 'sumary'"
         in result.stderr
     )
     assert result.stderr.rstrip().endswith("3 errors and 14 warnings in the content")
