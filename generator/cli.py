@@ -1,16 +1,19 @@
-"""The ``timeline`` command: validate and build from the command line, without MkDocs."""
+"""The ``timeline`` command: validate, build and scaffold from the command line, without MkDocs."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from .build import build_pages
+from .dates import DateError
 from .output import OutputError
 from .problems import Problem, Severity, format_problems
+from .scaffold import ask_date, new_event_file
 from .validate import load_timeline
 
 __all__ = ["main"]
@@ -18,61 +21,104 @@ __all__ = ["main"]
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 _EPILOG = """\
-exit status: 0 when the content is valid, 1 when it has problems (each printed as
-path:line:column: field: message), 2 for usage errors or files that cannot be read or written.
+exit status: 0 when the content is valid (warnings allowed), 1 when it has errors (each
+printed as path:line:column: field: message), 2 for usage errors or files that cannot be
+read or written.
 """
 
 
 def _parser() -> argparse.ArgumentParser:
+    formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="timeline",
         description="Check timeline content (YAML) and turn it into Markdown pages for MkDocs.",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser(
-        "validate",
-        help="check every content file and report every problem",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "validate", help="check every content file and report every problem", epilog=_EPILOG, formatter_class=formatter
     )
     validate.add_argument(
         "content", nargs="?", default="content", type=Path, help="the content folder (default: content)"
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text (default); github: workflow annotations shown on the pull request; json: for tools",
     )
 
     build = commands.add_parser(
         "build",
         help="validate, then write the generated pages into the docs folder",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     build.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
     build.add_argument("--docs", default="timeline", type=Path, help="the MkDocs docs folder (default: timeline)")
+
+    new = commands.add_parser(
+        "new",
+        help="write a new event file with every required field to fill in",
+        description="Writes content/events/<year>/<id>.yaml, the id made from the date and title. "
+        "Without --date and --title, asks for them.",
+    )
+    new.add_argument("--date", help="when it happened, e.g. 2025-05-02, 2025-05, 2024-23 (autumn)")
+    new.add_argument("--title", help="the headline, plain text")
+    new.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
     return parser
 
 
-def _report(problems: list[Problem]) -> None:
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github(problem: Problem) -> str:
+    """A GitHub workflow command that shows the problem on its line of the pull request."""
+    kind = "error" if problem.severity is Severity.ERROR else "warning"
+    properties = f"file={_escape_property(problem.path)},line={problem.line},col={problem.column}"
+    if problem.field:
+        properties += f",title={_escape_property(problem.field)}"
+    message = f"{problem.field}: {problem.message}" if problem.field else problem.message
+    return f"::{kind} {properties}::{_escape_data(message)}"
+
+
+def _validate(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    if not args.content.is_dir():
+        print(f"timeline: {args.content}: no such folder", file=sys.stderr)
+        return EXIT_USAGE
+    timeline, problems = load_timeline(args.content, Path.cwd())
+    status = EXIT_OK if timeline is not None else EXIT_CONTENT
+    if args.format == "json":
+        errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+        rows = [{**p.__dict__, "severity": p.severity.value} for p in sorted(problems)]
+        print(
+            json.dumps(
+                {"valid": timeline is not None, "errors": errors, "warnings": len(problems) - errors, "problems": rows},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return status
+    if args.format == "github":
+        for problem in sorted(problems):
+            print(_github(problem))
     if problems:
         print(format_problems(problems), file=sys.stderr)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
-    started = time.perf_counter()
-    if args.command == "validate":
-        if not args.content.is_dir():
-            print(f"timeline: {args.content}: no such folder", file=sys.stderr)
-            return EXIT_USAGE
-        timeline, problems = load_timeline(args.content, Path.cwd())
-        _report(problems)
-        if timeline is None:
-            return EXIT_CONTENT
+    if timeline is not None:
         print(f"{len(timeline.events)} events are valid ({time.perf_counter() - started:.2f} s)")
-        return EXIT_OK
+    return status
 
+
+def _build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
     if not args.content.is_dir():
         print(f"timeline: {args.content}: no such folder", file=sys.stderr)
         return EXIT_USAGE
@@ -81,16 +127,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputError as error:
         print(f"timeline: {error}", file=sys.stderr)
         return EXIT_USAGE
-    _report(result.problems)
+    if result.problems:
+        print(format_problems(result.problems), file=sys.stderr)
     if result.report is None:
-        print("nothing was written: fix the problems above first", file=sys.stderr)
+        print("nothing was written: fix the errors above first", file=sys.stderr)
         return EXIT_CONTENT
     report = result.report
     print(
         f"{result.events} events: {len(report.written)} pages written, {len(report.removed)} removed, "
         f"{report.unchanged} unchanged in {args.docs} ({time.perf_counter() - started:.2f} s)"
     )
-    return EXIT_OK if not any(p.severity is Severity.ERROR for p in result.problems) else EXIT_CONTENT
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    date, title = args.date, args.title
+    if date is None or title is None:
+        if not sys.stdin.isatty():
+            print("timeline new: give --date and --title (or run it in a terminal to be asked)", file=sys.stderr)
+            return EXIT_USAGE
+        date = date or ask_date()
+        while not title:
+            title = input("Title (plain text, at most 120 characters): ").strip()
+    try:
+        path = new_event_file(args.content, date, title)
+    except (DateError, ValueError, FileExistsError, OSError) as error:
+        print(f"timeline new: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {path}: fill in every TODO, then run `timeline validate`")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    commands = {"validate": _validate, "build": _build, "new": _new}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -129,7 +129,8 @@ class Fields:
             self.error(name, "is empty; write some text or leave the field out")
             return None
         if value.upper().startswith("TODO"):
-            self.error(name, f"is still the placeholder {value[:40]!r}; replace it ({self.describe(name)})")
+            shown = value if len(value) <= 24 else value[:24] + "…"
+            self.error(name, f"is still the placeholder {shown!r}; replace it ({self.describe(name)})")
             return None
         if max_len is not None and len(value) > max_len:
             self.error(name, f"is {len(value)} characters long; at most {max_len} are allowed")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 def test_help_documents_the_exit_status() -> None:
     result = run("timeline", "validate", "--help", cwd=ROOT)
-    assert "exit status: 0 when the content is valid, 1 when it has problems" in result.stdout
+    assert "exit status: 0 when the content is valid (warnings allowed), 1 when it has errors" in result.stdout
 
 
 def test_build_writes_pages_then_nothing_when_unchanged(tmp_path: Path) -> None:
@@ -63,3 +64,92 @@ def test_build_with_bad_content_writes_nothing(tmp_path: Path) -> None:
     assert "content/events/2025/broken.yaml:2:1: YAML syntax error" in result.stderr
     assert "nothing was written" in result.stderr
     assert not (tmp_path / "timeline").exists()
+
+
+def test_github_annotations_and_json(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    event = tmp_path / "content" / "events" / "2025" / "2025-04-28-kcna-admits-troop-deployment.yaml"
+    event.write_text(event.read_text(encoding="utf-8").replace("status: claimed", "status: clamed"), encoding="utf-8")
+    github = run("timeline", "validate", "--format", "github", cwd=tmp_path, check=False)
+    assert github.returncode == 1
+    lines = github.stdout.splitlines()
+    assert (
+        "::error file=content/events/2025/2025-04-28-kcna-admits-troop-deployment.yaml,line=4,col=9,title=status::"
+        "status: 'clamed' is not one of confirmed, reported, claimed, disputed; did you mean 'claimed'?"
+    ) in lines
+    assert sum(line.startswith("::warning file=") for line in lines) == 14
+    report = json.loads(run("timeline", "validate", "--format", "json", cwd=tmp_path, check=False).stdout)
+    assert (report["valid"], report["errors"], report["warnings"]) == (False, 1, 14)
+    first_error = next(p for p in report["problems"] if p["severity"] == "error")
+    assert first_error["field"] == "status" and first_error["line"] == 4 and first_error["column"] == 9
+
+
+def test_new_scaffolds_an_event_the_validator_flags_until_filled(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "generator" / "schema", tmp_path / "generator" / "schema")
+    made = run(
+        "timeline",
+        "new",
+        "--date",
+        "2025-05-02",
+        "--title",
+        "Kim Jong Un visits the Kursk front, KCNA says",
+        cwd=tmp_path,
+    )
+    path = tmp_path / "content" / "events" / "2025" / "2025-05-02-kim-jong-un-visits-the-kursk-front-kcna-says.yaml"
+    assert path.exists() and str(path.relative_to(tmp_path)) in made.stdout
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../generator/schema/event.schema.json\n")
+    flagged = run("timeline", "validate", cwd=tmp_path, check=False)
+    assert flagged.returncode == 1
+    for field in (
+        "status",
+        "summary",
+        "sources[0].title",
+        "sources[0].publisher",
+        "sources[0].published",
+        "sources[0].quote",
+    ):
+        assert f"{path.name}:" in flagged.stderr and f": {field}: " in flagged.stderr, field
+    filled = (
+        text.replace("status: TODO", "status: claimed\nclaimed_by: [kcna]")
+        .replace("TODO: what happened, in one to three short paragraphs of Markdown.", "KCNA said so.")
+        .replace("TODO the article's title, in its own language", "An article")
+        .replace("publisher: TODO", "publisher: KCNA")
+        .replace("published: TODO", "published: 2025-05-02")
+        .replace("TODO the exact words from the source, copied, never paraphrased", "Exact words.")
+    )
+    path.write_text(filled, encoding="utf-8")
+    assert run("timeline", "validate", cwd=tmp_path).returncode == 0
+    again = run(
+        "timeline",
+        "new",
+        "--date",
+        "2025-05-02",
+        "--title",
+        "Kim Jong Un visits the Kursk front, KCNA says",
+        cwd=tmp_path,
+        check=False,
+    )
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert path.read_text(encoding="utf-8") == filled
+
+
+def test_new_rejects_a_bad_date_and_needs_a_terminal_to_ask(tmp_path: Path) -> None:
+    bad = run("timeline", "new", "--date", "April 2025", "--title", "x", cwd=tmp_path, check=False)
+    assert bad.returncode == 2 and "is not a date" in bad.stderr
+    no_tty = run("timeline", "new", cwd=tmp_path, check=False)
+    assert no_tty.returncode == 2 and "give --date and --title" in no_tty.stderr
+
+
+def test_new_asks_in_a_terminal(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from generator.cli import main
+
+    answers = io.StringIO("last week\n2024-23\nTroops sent, intelligence says\n")
+    answers.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr("sys.stdin", answers)
+    (tmp_path / "content").mkdir()
+    assert main(["new", "--content", str(tmp_path / "content")]) == 0
+    assert (tmp_path / "content" / "events" / "2024" / "2024-23-troops-sent-intelligence-says.yaml").exists()

@@ -1,0 +1,89 @@
+"""`timeline new`: a new event file with every required field, ready to fill in."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from .dates import DateError, parse_date
+from .fields import ID_MAX
+
+__all__ = ["event_id_for", "new_event_file", "scaffold"]
+
+_TEMPLATE = """\
+# yaml-language-server: $schema={schema}
+title: {title}
+date: '{date}'
+# confirmed | reported | claimed (then add claimed_by: [actor ids]) | disputed (then add disputed_by)
+status: TODO
+summary: |
+  TODO: what happened, in one to three short paragraphs of Markdown.
+actors: []  # ids from content/actors.yaml
+places: []  # ids from content/places.yaml
+tags: []  # ids from content/tags.yaml
+sources:
+  - title: TODO the article's title, in its own language
+    publisher: TODO
+    published: TODO  # the day it was published, YYYY-MM-DD
+    # url: https://…  (only an address you have seen; never guess one)
+    language: en  # BCP 47: en, id, ko, ru, uk…
+    quote: TODO the exact words from the source, copied, never paraphrased
+    # translation: an English translation, required when the quote is not in English
+"""
+
+
+def _slug(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+
+
+def event_id_for(date: str, title: str) -> str:
+    """An id from the date as written (its first side, without ~ or ?) and the title, at most 80 characters."""
+    parsed = parse_date(date)
+    side = parsed.edtf.split("/")[0 if parsed.start else 1].rstrip("~?")
+    event_id = f"{side}-{_slug(title)}".strip("-")
+    if len(event_id) > ID_MAX:
+        event_id = event_id[:ID_MAX].rsplit("-", 1)[0]
+    return event_id
+
+
+def _quote_title(title: str) -> str:
+    # A title YAML would read as something else (yes, 2024, "a: b") is written in quotes.
+    plain = re.fullmatch(r"[A-Za-z][^:#'\"\n]*", title) and title.lower() not in ("yes", "no", "true", "false", "null")
+    return title if plain else "'" + title.replace("'", "''") + "'"
+
+
+def scaffold(date: str, title: str, schema: str) -> str:
+    """The text of a new event file."""
+    return _TEMPLATE.format(schema=schema, title=_quote_title(title.strip()), date=date)
+
+
+def new_event_file(content_dir: Path, date: str, title: str) -> Path:
+    """Write a new event file under ``content_dir/events/<year>/``; raise FileExistsError or DateError."""
+    parse_date(date)
+    if not title.strip():
+        raise ValueError("the title is empty")
+    event_id = event_id_for(date, title)
+    target = content_dir / "events" / event_id[:4] / f"{event_id}.yaml"
+    if target.exists():
+        raise FileExistsError(f"{target} already exists; choose another title, or edit that file")
+    project_schema = content_dir.resolve().parent / "generator" / "schema" / "event.schema.json"
+    schema = project_schema if project_schema.exists() else Path(__file__).parent / "schema" / "event.schema.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    relative = Path(os.path.relpath(schema, target.parent.resolve())).as_posix()
+    with target.open("x", encoding="utf-8") as handle:
+        handle.write(scaffold(date, title, relative))
+    return target
+
+
+def ask_date(ask: object = input) -> str:
+    """Ask for a date until it is one of the allowed forms."""
+    while True:
+        answer = str(ask("Date (e.g. 2025-04-28, 2025-01, 2024-23 for autumn 2024): ")).strip()  # type: ignore[operator]
+        try:
+            parse_date(answer)
+            return answer
+        except DateError as error:
+            print(error)
