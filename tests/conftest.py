@@ -25,6 +25,7 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
     """Copy what a build needs (config, hand-written pages, theme overrides, content) into ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy(ROOT / "CONTRIBUTING.md", target / "CONTRIBUTING.md")
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(content or ROOT / "content", target / "content")
     shutil.copytree(

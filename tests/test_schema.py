@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -68,7 +67,6 @@ def test_the_schema_flags_mistakes_in_the_editor_too(case: str) -> None:
     assert result.returncode == 1, result.stdout
 
 
-@pytest.mark.skipif(not os.environ.get("CI") and not (ROOT / ".github").exists(), reason="no workflows")
 def test_github_files_satisfy_githubs_schemas() -> None:
     workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
     assert workflows
@@ -77,3 +75,11 @@ def test_github_files_satisfy_githubs_schemas() -> None:
     forms = [f for f in forms if f.name != "config.yml"]
     assert forms
     run("check-jsonschema", "--builtin-schema", "vendor.github-issue-forms", *map(str, forms), cwd=ROOT)
+
+
+def test_the_pre_commit_hook_validates_content() -> None:
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert any(h["entry"] == "timeline validate" and "content/" in h["files"] for h in hooks)

@@ -186,3 +186,10 @@ def test_removed_events_disappear(tmp_path: Path) -> None:
     assert not (project / "timeline" / "events" / "2025-04-zelenskiy-meets-trump-in-rome.md").exists()
     assert not (project / "site" / "events" / "2025-04-zelenskiy-meets-trump-in-rome").exists()
     shutil.rmtree(project / "site")
+
+
+def test_the_contributing_guide_is_on_the_site(built_site: Path) -> None:
+    page = soup(built_site / "site" / "contribute" / "index.html")
+    steps = [li.find("strong").get_text() for li in page.select("article ol > li")]
+    assert steps == ["Set up once.", "Make the file.", "Fill it in.", "Check it.", "Open a pull request."]
+    assert "What the messages mean" in page.get_text()
