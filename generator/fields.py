@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,9 +26,19 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_MAX = 80
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>\n]{0,40}>?")
-_MD_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)")
+# Link targets: inline [text](target) and reference definitions "[label]: target".
+_MD_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)|^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+# Bidirectional controls and zero-width characters can make text read differently than it is.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+
+
+def _link_scheme(target: str) -> str | None:
+    """The scheme of a link target as a browser reads it: entities decoded, blanks and controls dropped."""
+    decoded = "".join(c for c in html.unescape(target) if c.isprintable() and not c.isspace())
+    scheme = _SCHEME.match(decoded)
+    return scheme[1].lower() if scheme else None
 
 
 def kind_of(value: Any) -> str:
@@ -104,10 +116,10 @@ class Fields:
         return self.mapping.get(name) is not None
 
     def require(self) -> None:
-        """Record a problem for each required field that is missing, null or empty."""
+        """Record a problem for each required field that is missing or null (an empty one is reported by its reader)."""
         for field in self.fields:
             value = self.mapping.get(field.name)
-            if field.required and (value is None or value == ""):
+            if field.required and value is None:
                 self.error(None, f"{self.what} has no {field.name!r}; it is required ({field.description})")
 
     def text(self, name: str, *, max_len: int | None = None, plain: bool = False, markdown: bool = False) -> str | None:
@@ -126,7 +138,8 @@ class Fields:
             return None
         value = value.strip()
         if not value:
-            self.error(name, "is empty; write some text or leave the field out")
+            required = any(f.name == name and f.required for f in self.fields)
+            self.error(name, "is empty; write some text" + ("" if required else " or leave the field out"))
             return None
         if value.upper().startswith("TODO"):
             shown = value if len(value) <= 24 else value[:24] + "…"
@@ -143,12 +156,16 @@ class Fields:
             shown = html[0] if html else "<" if "<" in value else ">"
             self.error(name, f"contains HTML or an angle bracket ({shown!r}); write plain text without them")
         if markdown:
-            for target in _MD_LINK_TARGET.findall(value):
-                scheme = _SCHEME.match(target)
-                if scheme and scheme[1].lower() not in ("http", "https"):
+            for inline, reference in _MD_LINK_TARGET.findall(value):
+                scheme = _link_scheme(inline or reference)
+                if scheme and scheme not in ("http", "https"):
                     self.error(
-                        name, f"has a link to a {scheme[0]!r} address; only http, https and relative links are allowed"
+                        name, f"has a link to a '{scheme}:' address; only http, https and relative links are allowed"
                     )
+        invisible = _INVISIBLE.search(value)
+        if invisible or (plain and any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value)):
+            code = f"U+{ord(invisible[0]):04X}" if invisible else "a control character"
+            self.error(name, f"contains an invisible character ({code}) that can disguise text; delete it")
         return value
 
     def url(self, name: str) -> str | None:
