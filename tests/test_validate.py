@@ -147,3 +147,15 @@ def test_registry_problems_name_their_entry(tmp_path: Path) -> None:
     assert "mars.lat: must be a number from -90 to 90, not the number 95" in text
     assert "kyiv.country: unknown actor 'ukrane'; did you mean 'ukraine'?" in text
     assert "give both 'lat' and 'lon'" in text
+
+
+def test_two_events_may_not_claim_the_same_alias(tmp_path: Path) -> None:
+    content = content_with(tmp_path)
+    known = (content / "events" / KNOWN_EVENT.name).read_text(encoding="utf-8")
+    for name in ("2023-09-10-first.yaml", "2023-09-10-second.yaml"):
+        (content / "events" / name).write_text(known + "aliases: [2023-09-10-old-name]\n", encoding="utf-8")
+    _, problems = load_timeline(content, tmp_path)
+    assert [str(p) for p in problems] == [
+        "content/events/2023-09-10-second.yaml:25:11: aliases[0]: '2023-09-10-old-name' is already an alias of "
+        "'2023-09-10-first'"
+    ]
