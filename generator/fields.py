@@ -12,7 +12,7 @@ import difflib
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .dates import DateError, parse_date
@@ -32,6 +32,47 @@ _MD_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)|^[ ]{0,3}\[[^\]]+\]:\s*<?(
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+
+
+MAX_NESTING = 20
+"""Deeper brackets, lists or quotes make Markdown slow (quadratic) and are never needed in a summary."""
+
+
+def _nesting(value: str) -> int:
+    """The deepest nesting of brackets, list indentation or block quotes in a Markdown text."""
+    depth = deepest = 0
+    for char in value:
+        depth += 1 if char in "[(" else -1 if char in "])" and depth > 0 else 0
+        deepest = max(deepest, depth)
+    for line in value.splitlines():
+        stripped = line.lstrip(" >")
+        deepest = max(deepest, (len(line) - len(line.lstrip(" "))) // 2, line[: len(line) - len(stripped)].count(">"))
+    return deepest
+
+
+def _text_problems(value: str, kind: str) -> Iterator[str]:
+    """What is wrong with a text of a kind: 'plain' (one line, no angle brackets), 'text' or 'markdown'."""
+    tag = _HTML.search(value)
+    if kind == "plain":
+        if "\n" in value:
+            yield "must be one line of plain text"
+        if tag or "<" in value or ">" in value:
+            shown = tag[0] if tag else "<" if "<" in value else ">"
+            yield f"contains HTML or an angle bracket ({shown!r}); write plain text without them"
+    elif tag:
+        yield f"contains HTML ({tag[0]!r}); write {'Markdown' if kind == 'markdown' else 'text'} without HTML tags"
+    if kind == "markdown":
+        for inline, reference in _MD_LINK_TARGET.findall(value):
+            scheme = _link_scheme(inline or reference)
+            if scheme and scheme not in ("http", "https"):
+                yield f"has a link to a '{scheme}:' address; only http, https and relative links are allowed"
+        depth = _nesting(value)
+        if depth > MAX_NESTING:
+            yield f"nests brackets, lists or quotes {depth} levels deep; at most {MAX_NESTING} are allowed"
+    invisible = _INVISIBLE.search(value)
+    if invisible or (kind == "plain" and any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value)):
+        code = f"U+{ord(invisible[0]):04X}" if invisible else "a control character"
+        yield f"contains an invisible character ({code}) that can disguise text; delete it"
 
 
 def _link_scheme(target: str) -> str | None:
@@ -92,8 +133,7 @@ class Fields:
     ) -> None:
         self.entry, self.where, self.mapping, self.problems = entry, where, mapping, problems
         self.fields, self.what = fields, what
-        self.descriptions = {f.name: f.description for f in fields}
-        allowed = tuple(self.descriptions)
+        allowed = tuple(f.name for f in fields)
         for name in mapping:
             if name not in allowed:
                 self.error(
@@ -107,9 +147,9 @@ class Fields:
         where = self.where if name is None else (*self.where, name, *sub)
         self.problems.append(self.entry.problem(where, message, key=key))
 
-    def describe(self, name: str) -> str:
-        """What a field is for, from its declaration, for messages."""
-        return self.descriptions.get(name, "see the content model")
+    def declared(self, name: str) -> FieldSpec:
+        """The declaration of one of this mapping's fields."""
+        return next(f for f in self.fields if f.name == name)
 
     def has(self, name: str) -> bool:
         """True when the field is present and not null."""
@@ -122,8 +162,8 @@ class Fields:
             if field.required and value is None:
                 self.error(None, f"{self.what} has no {field.name!r}; it is required ({field.description})")
 
-    def text(self, name: str, *, max_len: int | None = None, plain: bool = False, markdown: bool = False) -> str | None:
-        """A string; ``plain`` forbids new lines and HTML, ``markdown`` forbids HTML and non-http(s) links."""
+    def text(self, name: str) -> str | None:
+        """A string, checked as its declaration says: plain text, text, or Markdown, and its length."""
         value = self.mapping.get(name)
         if value is None:
             return None
@@ -137,40 +177,24 @@ class Fields:
                 )
             return None
         value = value.strip()
+        declared = self.declared(name)
         if not value:
-            required = any(f.name == name and f.required for f in self.fields)
-            self.error(name, "is empty; write some text" + ("" if required else " or leave the field out"))
+            self.error(name, "is empty; write some text" + ("" if declared.required else " or leave the field out"))
             return None
         if value.upper().startswith("TODO"):
             shown = value if len(value) <= 24 else value[:24] + "…"
-            self.error(name, f"is still the placeholder {shown!r}; replace it ({self.describe(name)})")
+            self.error(name, f"is still the placeholder {shown!r}; replace it ({declared.description})")
             return None
-        if max_len is not None and len(value) > max_len:
-            self.error(name, f"is {len(value)} characters long; at most {max_len} are allowed")
-        if plain and "\n" in value:
-            self.error(name, "must be one line of plain text")
-        html = _HTML.search(value)
-        if markdown and html:
-            self.error(name, f"contains HTML ({html[0]!r}); write Markdown without HTML tags")
-        elif plain and (html or "<" in value or ">" in value):
-            shown = html[0] if html else "<" if "<" in value else ">"
-            self.error(name, f"contains HTML or an angle bracket ({shown!r}); write plain text without them")
-        if markdown:
-            for inline, reference in _MD_LINK_TARGET.findall(value):
-                scheme = _link_scheme(inline or reference)
-                if scheme and scheme not in ("http", "https"):
-                    self.error(
-                        name, f"has a link to a '{scheme}:' address; only http, https and relative links are allowed"
-                    )
-        invisible = _INVISIBLE.search(value)
-        if invisible or (plain and any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value)):
-            code = f"U+{ord(invisible[0]):04X}" if invisible else "a control character"
-            self.error(name, f"contains an invisible character ({code}) that can disguise text; delete it")
+        if declared.max_length is not None and len(value) > declared.max_length:
+            self.error(name, f"is {len(value):,} characters long; at most {declared.max_length:,} are allowed")
+        kind = declared.kind if declared.kind in ("text", "markdown") else "plain"
+        for message in _text_problems(value, kind):
+            self.error(name, message)
         return value
 
     def url(self, name: str) -> str | None:
         """An absolute http or https address."""
-        value = self.text(name, plain=True)
+        value = self.text(name)
         if value is None:
             return None
         scheme = _SCHEME.match(value)

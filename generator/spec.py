@@ -50,14 +50,19 @@ class FieldSpec:
 
 
 SOURCE = (
-    FieldSpec("title", "plain", "The article's or statement's title, in its own language.", True),
-    FieldSpec("publisher", "plain", 'Who published it ("Bisnis.com", "KCNA").', True),
+    FieldSpec("title", "plain", "The article's or statement's title, in its own language.", True, max_length=300),
+    FieldSpec("publisher", "plain", 'Who published it ("Bisnis.com", "KCNA").', True, max_length=200),
     FieldSpec("published", "day", "The day it was published, YYYY-MM-DD.", True),
     FieldSpec("url", "url", "Its http or https address. Never invent one: leave it out when it is not known."),
     FieldSpec("language", "language", "BCP 47 code of the source's language (id, ko, en); default en."),
     FieldSpec("via", "strings", "The chain the report travelled, nearest first: [Bloomberg, KCNA]."),
-    FieldSpec("quote", "text", "The exact words from the source, in its language. Never paraphrase."),
-    FieldSpec("translation", "text", "An English translation of the quote (required when the quote is not English)."),
+    FieldSpec("quote", "text", "The exact words from the source, in its language. Never paraphrase.", max_length=2000),
+    FieldSpec(
+        "translation",
+        "text",
+        "An English translation of the quote (required when the quote is not English).",
+        max_length=2000,
+    ),
     FieldSpec("archive_url", "url", "An archived copy (http or https)."),
 )
 
@@ -87,7 +92,13 @@ EVENT = (
     ),
     FieldSpec("claimed_by", "ids", "Actor ids of who asserts it (required when the status is claimed)."),
     FieldSpec("disputed_by", "ids", "Actor ids of who contests it (required when the status is disputed)."),
-    FieldSpec("summary", "markdown", "What happened: Markdown, one to three short paragraphs; no raw HTML.", True),
+    FieldSpec(
+        "summary",
+        "markdown",
+        "What happened: Markdown, one to three short paragraphs; no raw HTML.",
+        True,
+        max_length=5000,
+    ),
     FieldSpec("actors", "ids", "Ids from content/actors.yaml."),
     FieldSpec("places", "ids", "Ids from content/places.yaml."),
     FieldSpec("tags", "ids", "Ids from content/tags.yaml."),
@@ -113,7 +124,7 @@ PLACE = (
 
 TAG = (
     FieldSpec("name", "plain", "The topic's name.", True, max_length=120),
-    FieldSpec("description", "markdown", "One or two sentences on what the topic covers."),
+    FieldSpec("description", "markdown", "One or two sentences on what the topic covers.", max_length=1000),
 )
 
 REGISTRIES = {"actors": ACTOR, "places": PLACE, "tags": TAG}

@@ -38,12 +38,12 @@ def _read_source(
     f = Fields(entry, where, value, spec.SOURCE, problems, "this source")
     f.require()
     before = len(problems)
-    title = f.text("title", plain=True)
-    publisher = f.text("publisher", plain=True)
+    title = f.text("title")
+    publisher = f.text("publisher")
     published = f.day("published")
     url = f.url("url")
     archive_url = f.url("archive_url")
-    language = f.text("language", plain=True) or "en"
+    language = f.text("language") or "en"
     if not _LANGUAGE.fullmatch(language):
         f.error("language", f"{language!r} is not a BCP 47 language code; write e.g. en, id, ko, ru, uk")
     via = f.strings("via")
@@ -84,9 +84,9 @@ def _read_event(
     before = len(problems)
     f = Fields(entry, (), data, spec.EVENT, problems, "this event")
     f.require()
-    title = f.text("title", max_len=spec.field(spec.EVENT, "title").max_length, plain=True)
+    title = f.text("title")
     date = _read_date(f)
-    date_text = f.text("date_text", max_len=spec.field(spec.EVENT, "date_text").max_length, plain=True)
+    date_text = f.text("date_text")
     status = f.choice("status", STATUSES)
     claimed_by = f.ids("claimed_by")
     disputed_by = f.ids("disputed_by")
@@ -98,7 +98,7 @@ def _read_event(
         f.error("claimed_by", f"is only for 'claimed' or 'disputed' events, and this one is {status!r}")
     if disputed_by and status not in ("disputed", None):
         f.error("disputed_by", f"is only for 'disputed' events, and this one is {status!r}")
-    summary = f.text("summary", markdown=True)
+    summary = f.text("summary")
     sources = _read_sources(f, warnings)
     ids = {name: f.ids(name) for name in ("actors", "places", "tags", "related", "aliases")}
     if event_id in ids["related"]:
@@ -230,7 +230,7 @@ def _read_registry(
         before = len(problems)
         f = Fields(entry, (item_id,), value, spec.REGISTRIES[kind], problems, f"{item_id!r}")
         f.require()
-        name = f.text("name", max_len=spec.field(spec.REGISTRIES[kind], "name").max_length, plain=True)
+        name = f.text("name")
         if kind == "actors":
             actor_kind = f.choice("kind", ACTOR_KINDS)
             aliases = f.strings("aliases")
@@ -238,7 +238,7 @@ def _read_registry(
             if len(problems) == before and name and actor_kind:
                 result[item_id] = Actor(item_id, name, actor_kind, aliases, wikidata)
         elif kind == "places":
-            country = f.text("country", plain=True)
+            country = f.text("country")
             if country is not None and country not in actors:
                 hint = suggest(country, actors)
                 f.error("country", f"unknown actor {country!r}{hint or '; a country is an id from actors.yaml'}")
@@ -249,7 +249,7 @@ def _read_registry(
             if len(problems) == before and name:
                 result[item_id] = Place(item_id, name, country, wikidata, lat, lon)
         else:
-            description = f.text("description", markdown=True) or ""
+            description = f.text("description") or ""
             if len(problems) == before and name:
                 result[item_id] = Tag(item_id, name, description)
     return result
