@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from .build import BuildResult, build_pages
 from .output import OutputError
 from .problems import format_problems
+from .sanitize import sanitize_html
 
 log = get_plugin_logger("timeline")
 
@@ -113,6 +114,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 if not relative.startswith(".."):
                     page.edit_url = edit_base + relative
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        # Generated pages carry contributors' text: sanitise their HTML (hand-written pages are trusted).
+        if isinstance(page.meta.get("timeline"), dict):
+            return sanitize_html(html)
+        return html
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         # Material writes page.meta.description into an HTML attribute without escaping it,

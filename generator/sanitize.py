@@ -1,0 +1,39 @@
+"""The second wall: an allowlist sanitiser for the HTML of generated pages.
+
+Validation already refuses HTML, script links and invisible characters in content, so
+this should find nothing to remove. It is here for what validation might miss: any
+element or attribute that our own templates and MkDocs' Markdown do not produce is
+dropped, and links keep only http, https and relative addresses.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+__all__ = ["sanitize_html"]
+
+_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "details", "div", "em", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "i", "ins", "li", "ol", "p", "pre", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang"},
+    "a": {"href", "rel"},
+    "div": {"data-event-id", "data-date", "data-status"},
+    "th": {"style"},
+    "td": {"style"},
+}
+
+
+def sanitize_html(html: str) -> str:
+    """``html`` with every element, attribute and link scheme outside the allowlist removed."""
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes={"http", "https"},
+        link_rel=None,
+        filter_style_properties={"text-align"},
+        strip_comments=True,
+    )

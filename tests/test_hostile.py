@@ -1,0 +1,142 @@
+"""Hostile content: refused with a message, or rendered inert — checked in the built HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from generator.plugin import TimelinePlugin
+from generator.sanitize import sanitize_html
+
+from conftest import ROOT, copy_project, run
+
+
+@pytest.mark.parametrize(
+    ("hostile", "gone"),
+    [
+        ("<p>x<script>alert(1)</script></p>", "<script"),
+        ('<p><img src=x onerror="alert(1)"></p>', "onerror"),
+        ('<a href="javascript:alert(1)">x</a>', "javascript:"),
+        ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "data:"),
+        ('<p onclick="alert(1)">x</p>', "onclick"),
+        ('<iframe src="https://example.org"></iframe>', "<iframe"),
+        ('<div style="background:url(javascript:alert(1))">x</div>', "style"),
+        ("<svg><script>alert(1)</script></svg>", "<svg"),
+    ],
+)
+def test_the_sanitiser_removes_what_could_run(hostile: str, gone: str) -> None:
+    assert gone not in sanitize_html(hostile)
+
+
+def test_the_sanitiser_keeps_what_the_templates_make() -> None:
+    html = (
+        '<div class="tl-event tl-event--claimed" data-event-id="x" data-date="2025-04-28" data-status="claimed">'
+        '<a href="../events/x/">T</a> <a href="https://example.org/a" rel="noopener">S</a>'
+        '<blockquote class="tl-quote" lang="id"><p>Q</p></blockquote>'
+        '<table><tr><th style="text-align: right;">Events</th></tr></table></div>'
+    )
+    cleaned = sanitize_html(html)
+    for kept in ('data-event-id="x"', 'data-date="2025-04-28"', 'href="../events/x/"', 'lang="id"', "text-align"):
+        assert kept in cleaned
+
+
+def test_the_plugin_sanitises_generated_pages_only() -> None:
+    plugin = TimelinePlugin()
+    hostile = '<p>ok</p><img src=x onerror="alert(1)">'
+    generated = SimpleNamespace(meta={"timeline": {"source": None}})
+    handwritten = SimpleNamespace(meta={})
+    assert "onerror" not in plugin.on_page_content(hostile, page=generated, config=None, files=None)  # type: ignore[arg-type]
+    assert plugin.on_page_content(hostile, page=handwritten, config=None, files=None) == hostile  # type: ignore[arg-type]
+
+
+HOSTILE_BUT_VALID = """\
+title: 'Quotes " and '' and & and *stars* and [brackets](x) and `ticks` | pipes'
+date: 2025-04-28
+status: reported
+summary: |
+  Text that looks like code: &lt;script&gt;alert(1)&lt;/script&gt; and &#60;img&#62;,
+  a [relative link](../actors/kcna.md), and an attribute list {: onclick="alert(1)" }.
+
+  [ref]: https://example.org/ok
+actors: [kcna]
+sources:
+  - title: "Publisher's title & more"
+    publisher: 'A & B "News"'
+    published: 2025-04-28
+    url: https://example.org/article?a=1&b=2
+    language: en
+    quote: 'She said: "5 < 6 & 7 > 3" — and left.'
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    (project / "content" / "events" / "2025" / "2025-04-28-hostile-but-valid.yaml").write_text(
+        HOSTILE_BUT_VALID, encoding="utf-8"
+    )
+    run("mkdocs", "build", "--strict", cwd=project)
+    return project
+
+
+def test_valid_text_with_special_characters_is_shown_literally(hostile_site: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    html = (hostile_site / "site" / "events" / "2025-04-28-hostile-but-valid" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    page = BeautifulSoup(html, "html.parser")
+    title = "Quotes \" and ' and & and *stars* and [brackets](x) and `ticks` | pipes"
+    assert page.h1.get_text().rstrip("¶") == title
+    assert page.title.get_text().startswith(title)
+    assert page.find("blockquote").get_text() == 'She said: "5 < 6 & 7 > 3" — and left.'
+    assert page.select_one(".tl-source__cite strong").get_text() == 'A & B "News"'
+    summary = page.select_one("article").get_text()
+    assert "<script>alert(1)</script>" in summary  # shown as text, because it was written as entities
+    assert not page.select("article script, article img, [onclick]")
+    assert page.find("a", string="relative link")["href"] == "../../actors/kcna/"
+
+
+RUNNABLE = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=|<script|href=[\"']?\s*javascript:", re.IGNORECASE)
+
+
+def test_nothing_in_the_built_site_can_run_content(hostile_site: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    for path in (hostile_site / "site" / "events").rglob("*.html"):
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        assert article is not None
+        for element in article.find_all(True):
+            assert element.name not in ("script", "iframe", "img", "object", "embed"), path
+            assert not [a for a in element.attrs if a.startswith("on")], (path, element)
+            assert not str(element.get("href", "")).strip().lower().startswith(("javascript:", "data:")), path
+    index = json.loads((hostile_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        # Material shows search results as HTML, so the index must hold no markup that could run.
+        assert not RUNNABLE.search(doc["text"]) and not RUNNABLE.search(doc["title"]), doc["location"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("title", "<img src=x onerror=alert(1)>", "title: contains HTML or an angle bracket"),
+        ("summary", "'[x](javascript:alert(1))'", "summary: has a link to a 'javascript:' address"),
+        ("summary", "'<script>alert(1)</script>'", "summary: contains HTML ('<script>')"),
+    ],
+)
+def test_hostile_content_fails_the_build_with_a_message(tmp_path: Path, field: str, value: str, says: str) -> None:
+    project = copy_project(tmp_path / "p")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    event = next((project / "content").rglob("2025-04-25-kim-attends-destroyer-launch.yaml"))
+    lines = event.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{field}:"))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith(" ")), len(lines))
+    event.write_text("\n".join([*lines[:start], f"{field}: {value}", *lines[end:]]) + "\n", encoding="utf-8")
+    result = run("mkdocs", "build", "--strict", cwd=project, check=False)
+    assert result.returncode == 1 and says in result.stderr and "Traceback" not in result.stderr
+    assert not (project / "site").exists()
