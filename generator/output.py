@@ -68,17 +68,37 @@ def _is_generated(target: Path) -> bool:
         return False
 
 
-def _write_atomic(target: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: readers see old or new, never half."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+def _temporary(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
+
+
+def _write_file(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def _stage(docs_dir: Path, texts: dict[Path, str]) -> dict[Path, Path]:
+    """Write every text to a temporary file beside its target; on any failure remove them all and re-raise."""
+    staged: dict[Path, Path] = {}
     try:
-        with temporary.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        for target, text in texts.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = _temporary(target)
+            staged[target] = temporary
+            _write_file(temporary, text)
+    except BaseException:
+        for target, temporary in staged.items():
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            _prune_empty(target.parent, docs_dir)
+        raise
+    return staged
+
+
+def _commit(staged: dict[Path, Path]) -> None:
+    """Rename staged files over their targets: quick, and atomic file by file."""
+    for target, temporary in staged.items():
         os.replace(temporary, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
 
 
 @contextlib.contextmanager
@@ -130,13 +150,12 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
                     "(the generator never overwrites a file it did not write): "
                     + ", ".join(str(docs_dir / p) for p in sorted(blocked))
                 )
-            for path, text in pages.items():
-                target = docs_dir / path
-                if previous.get(path) == hashes[path] and target.is_file():
-                    report.unchanged += 1
-                    continue
-                _write_atomic(target, text)
-                report.written.append(path)
+            changed = [p for p in pages if previous.get(p) != hashes[p] or not (docs_dir / p).is_file()]
+            # Every changed page is written in full before any replaces its old version, so a
+            # full disk or an interruption while writing leaves the previous pages as they were.
+            _commit(_stage(docs_dir, {docs_dir / p: pages[p] for p in changed}))
+            report.written = changed
+            report.unchanged = len(pages) - len(changed)
             for path in sorted(set(previous) - set(pages)):
                 target = docs_dir / path
                 with contextlib.suppress(OSError):
@@ -145,7 +164,8 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
                         report.removed.append(path)
                         _prune_empty(target.parent, docs_dir)
             if hashes != previous or not (docs_dir / MANIFEST).is_file():
-                _write_atomic(docs_dir / MANIFEST, json.dumps({"pages": hashes}, indent=0, sort_keys=True))
+                manifest = json.dumps({"pages": hashes}, indent=0, sort_keys=True)
+                _commit(_stage(docs_dir, {docs_dir / MANIFEST: manifest}))
     except OSError as error:
         where = error.filename or docs_dir
         raise OutputError(f"cannot write generated pages to {where}: {error.strerror or error}") from error

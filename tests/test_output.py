@@ -108,3 +108,53 @@ def test_an_unwritable_docs_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match=r"cannot write generated pages to .*events"):
         write_pages(tmp_path, {"events/a.md": page("A")})
     assert (tmp_path / "events").read_text(encoding="utf-8") == "not a folder"
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("fault", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_a_fault_while_writing_leaves_the_previous_pages(tmp_path: Path, monkeypatch, fault) -> None:  # type: ignore[no-untyped-def]
+    import generator.output as output
+
+    old = {f"events/e{i}.md": page(f"old {i}") for i in range(10)}
+    write_pages(tmp_path, old)
+    before = _snapshot(tmp_path)
+    real_write = output._write_file
+    calls = []
+
+    def failing_write(path: Path, text: str) -> None:
+        calls.append(path)
+        if len(calls) == 6:
+            raise fault
+        real_write(path, text)
+
+    monkeypatch.setattr(output, "_write_file", failing_write)
+    new = {**{f"events/e{i}.md": page(f"new {i}") for i in range(10)}, "tags/t.md": page("new tag")}
+    if isinstance(fault, OSError):
+        with pytest.raises(OutputError, match="No space left on device"):
+            write_pages(tmp_path, new)
+    else:
+        with pytest.raises(KeyboardInterrupt):
+            write_pages(tmp_path, new)
+    assert _snapshot(tmp_path) == before, "old pages intact, no temporary files left"
+    assert not (tmp_path / "tags").exists()
+
+
+def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    timeline = Path(sys.executable).parent / "timeline"
+    runs = [
+        subprocess.Popen([str(timeline), "build"], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(4)
+    ]
+    assert all(process.wait(timeout=120) == 0 for process in runs)
+    reference = tmp_path / "reference"
+    build_pages(tmp_path / "content", reference, tmp_path)
+    built = {k: v for k, v in _snapshot(tmp_path / "timeline").items()}
+    assert built == _snapshot(reference)
+    assert not [name for name in built if name.endswith(".tmp")]
