@@ -148,3 +148,31 @@ def test_no_mutation_raises(data: bytes) -> None:
         for problem in problems:
             assert problem.path.startswith("content/") and problem.line >= 1 and problem.column >= 1
             assert problem.message
+
+
+def _never_raises(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        timeline, problems = load_timeline(content_with(Path(folder), "2025-04-28-fuzzed.yaml", data), Path(folder))
+        assert timeline is not None or problems
+        for problem in problems:
+            assert problem.line >= 1 and problem.column >= 1 and problem.message
+
+
+@settings(SETTINGS, max_examples=300, deadline=2000)
+@given(st.binary(max_size=2000))
+def test_random_bytes_get_a_message_never_a_traceback_or_a_hang(data: bytes) -> None:
+    _never_raises(data)
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30) | days,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=5),
+    max_leaves=25,
+)
+field_names = st.sampled_from(["title", "date", "status", "summary", "sources", "actors", "related", "aliases"])
+
+
+@settings(SETTINGS, max_examples=300, deadline=2000)
+@given(st.dictionaries(field_names | st.text(max_size=10), yaml_values, max_size=8) | yaml_values)
+def test_random_yaml_gets_a_message_never_a_traceback_or_a_hang(value: object) -> None:
+    _never_raises(yaml.safe_dump(value, allow_unicode=True).encode("utf-8"))

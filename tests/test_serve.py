@@ -106,3 +106,23 @@ def test_broken_yaml_under_serve_is_reported_and_then_recovers(server: tuple[Ser
     event.write_text(good.replace("attends the launch", "attended the launch"), encoding="utf-8")
     assert wait_for(lambda: "attended the launch" in fetch(page), 60), srv.output()
     assert "Traceback" not in srv.output()
+
+
+def test_renamed_half_written_and_deleted_files_under_serve(server: tuple[Server, Path]) -> None:
+    srv, project = server
+    event = next((project / "content").rglob(f"{EVENT}.yaml"))
+    text = event.read_text(encoding="utf-8")
+    # Half-written: the editor has saved only the first half so far.
+    event.write_text(text[: len(text) // 2], encoding="utf-8")
+    assert wait_for(lambda: "the site was not updated" in srv.output(), 30), srv.output()
+    # Renamed, keeping the old address as an alias.
+    renamed = event.with_name("2025-04-25-kim-at-the-destroyer-launch.yaml")
+    renamed.write_text(text + f"aliases: [{EVENT}]\n", encoding="utf-8")
+    event.unlink()
+    new_page = srv.url + "events/2025-04-25-kim-at-the-destroyer-launch/"
+    assert wait_for(lambda: "attends the launch" in fetch(new_page), 60), srv.output()
+    assert wait_for(lambda: 'http-equiv="refresh"' in fetch(srv.url + f"events/{EVENT}/"), 30)
+    # Deleted.
+    renamed.unlink()
+    assert wait_for(lambda: "attends the launch" not in fetch(srv.url + "timeline/"), 60), srv.output()
+    assert srv.process.poll() is None and "Traceback" not in srv.output()

@@ -1,0 +1,64 @@
+"""Reproducible builds: the same content gives the same site, byte for byte."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import validate
+from generator.render import render_site
+from generator.validate import load_timeline
+
+from conftest import ROOT, copy_project, run
+
+EPOCH = "1745798400"  # 2025-04-28T00:00:00Z
+
+
+def digests(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    sites = []
+    for seed in ("1", "2"):
+        project = copy_project(tmp_path / f"p{seed}")
+        run("mkdocs", "build", "--strict", cwd=project, env={"PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": EPOCH})
+        sites.append(digests(project / "site"))
+    assert sites[0] == sites[1]
+    assert len(sites[0]) > 50
+
+
+def test_the_build_date_comes_from_source_date_epoch(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    env = {"SOURCE_DATE_EPOCH": EPOCH, "TIMELINE_SITE_URL": "https://example.org/timeline/"}
+    run("mkdocs", "build", "--strict", cwd=project, env=env)
+    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<lastmod>2025-04-28</lastmod>" in sitemap
+    with gzip.open(project / "site" / "sitemap.xml.gz") as compressed:
+        assert compressed.read().decode("utf-8") == sitemap
+
+
+def test_generated_pages_do_not_depend_on_the_order_files_are_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    timeline, _ = load_timeline(ROOT / "content", ROOT)
+    assert timeline is not None
+    expected = render_site(timeline)
+    real_walk = os.walk
+
+    def reversed_walk(top, *args, **kwargs):  # type: ignore[no-untyped-def]
+        for folder, dirs, files in real_walk(top, *args, **kwargs):
+            dirs.reverse()
+            files.reverse()
+            yield folder, dirs, files
+
+    monkeypatch.setattr(validate.os, "walk", reversed_walk)
+    shuffled, _ = load_timeline(ROOT / "content", ROOT)
+    assert shuffled is not None
+    assert render_site(shuffled) == expected
