@@ -140,3 +140,26 @@ def test_hostile_content_fails_the_build_with_a_message(tmp_path: Path, field: s
     result = run("mkdocs", "build", "--strict", cwd=project, check=False)
     assert result.returncode == 1 and says in result.stderr and "Traceback" not in result.stderr
     assert not (project / "site").exists()
+
+
+def test_no_markdown_extension_lets_content_add_attributes() -> None:
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml uses !ENV and !relative tags; their values do not matter here.
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    assert "attr_list" not in names and "pymdownx.magiclink" not in names
+
+
+def test_a_byte_order_mark_is_fine(tmp_path: Path) -> None:
+    from generator.validate import load_timeline
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    event = next((tmp_path / "content").rglob("2025-04-25-kim-attends-destroyer-launch.yaml"))
+    event.write_bytes(b"\xef\xbb\xbf" + event.read_bytes())
+    timeline, problems = load_timeline(tmp_path / "content", tmp_path)
+    assert timeline is not None and all(p.severity == "warning" for p in problems)
