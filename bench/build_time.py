@@ -24,6 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from conftest import copy_project  # noqa: E402
 from synthetic import write_corpus  # noqa: E402
 
+from generator.render import GENERATED_DIRS  # noqa: E402
+
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -38,7 +40,7 @@ def measure(project: Path, runs: int) -> dict[str, float]:
     results: dict[str, list[float]] = {"validate": [], "build cold": [], "build warm": [], "mkdocs build --strict": []}
     for _ in range(runs):
         results["validate"].append(timed("timeline", "validate", "content", cwd=project))
-        for folder in ("events", "timeline", "actors", "places", "tags", "sources", "_generated"):
+        for folder in GENERATED_DIRS:
             shutil.rmtree(project / "timeline" / folder, ignore_errors=True)
         (project / "timeline" / ".timeline-generated.json").unlink(missing_ok=True)
         results["build cold"].append(timed("timeline", "build", cwd=project))

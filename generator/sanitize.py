@@ -13,14 +13,18 @@ import nh3
 __all__ = ["sanitize_html"]
 
 _TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "details", "div", "em", "h1", "h2", "h3", "h4",
-    "h5", "h6", "hr", "i", "ins", "li", "ol", "p", "pre", "small", "span", "strong", "sub", "summary", "sup",
-    "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "a", "abbr", "b", "blockquote", "br", "button", "cite", "code", "del", "details", "div", "em", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "label", "li", "ol", "option", "p", "pre", "select", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
 _ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang"},
+    "*": {"class", "id", "title", "lang", "hidden", "role", "aria-label", "aria-live"},
+    "select": {"name"},
+    "option": {"value"},
+    "button": {"type"},
     "a": {"href", "rel"},
-    "div": {"data-event-id", "data-date", "data-status"},
+    "div": {"data-event-id", "data-date", "data-status", "data-actors", "data-places", "data-tags"},
+    "span": {"style"},
     "th": {"style"},
     "td": {"style"},
 }
@@ -34,6 +38,6 @@ def sanitize_html(html: str) -> str:
         attributes=_ATTRIBUTES,
         url_schemes={"http", "https"},
         link_rel=None,
-        filter_style_properties={"text-align"},
+        filter_style_properties={"text-align", "left", "width"},
         strip_comments=True,
     )

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.render import GENERATED_DIRS
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "bisnis-2025-04-28-korea-utara-akui-kirim-pasukan.txt"
 BIN = Path(sys.executable).parent
-GENERATED = ("events", "timeline", "actors", "places", "tags", "sources", "_generated")
 
 
 def regenerate() -> bool:
@@ -32,7 +33,7 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
         ROOT / "timeline",
         target / "timeline",
         ignore=lambda folder, names: [
-            n for n in names if Path(folder) == ROOT / "timeline" and (n in GENERATED or n.startswith("."))
+            n for n in names if Path(folder) == ROOT / "timeline" and (n in GENERATED_DIRS or n.startswith("."))
         ],
     )
     return target

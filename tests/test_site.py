@@ -34,13 +34,17 @@ def test_every_event_has_its_page(built_site: Path, timeline) -> None:  # type: 
         status = article.select_one(".tl-meta .tl-status")
         assert status is not None and status.get_text().startswith(event.status.capitalize())
         assert article.select_one(".tl-meta .tl-date").get_text() == event.display_date
-        assert page.select_one(".admonition-title").get_text().startswith(event.status.capitalize())
+        callout = page.select_one(".admonition-title").get_text()
+        assert callout.startswith(event.status.capitalize()), callout
+        if event.status == "claimed":
+            assert callout.endswith(", not independently verified")
         for claimant in event.claimed_by:
             assert article.find("a", href=f"../../actors/{claimant}/"), (event.id, claimant)
         for source in event.sources:
             quote = article.find("blockquote", attrs={"lang": source.language})
             assert quote is not None and " ".join(source.quote.split()) in " ".join(article.get_text().split())
-            assert "Bisnis.com ← " in article.select_one(".tl-chain").get_text()
+        for source, chain in zip([s for s in event.sources if s.via], article.select("ol.tl-chain"), strict=True):
+            assert [li.get_text() for li in chain.select("li")] == [source.publisher, *source.via]
 
 
 def test_descriptions_with_quotes_stay_inside_their_attribute(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
