@@ -13,7 +13,7 @@ import datetime as dt
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -275,11 +275,12 @@ class _Site:
     def _filters(self) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
         """The timeline's filters: for each facet, the values events have, with how many have each."""
         facets: list[tuple[str, str, list[tuple[str, str, int]]]] = []
-        for name, label, kind, registry in (
+        registries: tuple[tuple[str, str, str, Mapping[str, Actor | Place | Tag]], ...] = (
             ("actor", "Actor", "actors", self.timeline.actors),
             ("place", "Place", "places", self.timeline.places),
             ("tag", "Tag", "tags", self.timeline.tags),
-        ):
+        )
+        for name, label, kind, registry in registries:
             options = [
                 (item.id, item.name, len(self.events_by[(kind, item.id)]))
                 for item in sorted(registry.values(), key=lambda item: item.name.casefold())
