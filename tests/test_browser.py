@@ -1,4 +1,4 @@
-"""The built site in a real Chromium: what a reader sees and can do."""
+"""The built site in a real Chromium (pytest-playwright): what a reader sees and can do."""
 
 from __future__ import annotations
 
@@ -9,31 +9,51 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from generator.validate import load_timeline
+
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+KEY_PAGES = {
+    "home": "",
+    "timeline": "timeline/",
+    "event": "events/2025-04-russia-claims-ukrainian-forces-expelled-from-kursk/",
+    "actor": "actors/kim-jong-un/",
+    "sources": "sources/",
+}
+
+
+def browser_needed() -> None:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Chromium is required in CI and was not found at {CHROMIUM}")
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """Debian's Chromium: Playwright cannot download its own browser here."""
+    browser_needed()
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": args}
 
 
 @pytest.fixture(scope="module")
 def site_url(built_site: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(built_site / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
@@ -47,90 +67,159 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Chromium is required in CI and was not found at {CHROMIUM}")
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
+def timeline(built_site: Path):  # type: ignore[no-untyped-def]
+    timeline, _ = load_timeline(built_site / "content", built_site)
+    assert timeline is not None
+    return timeline
 
 
 @pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+def reader(page: Page) -> Iterator[Page]:
+    """A page that fails the test on a console error or on any request to a host but localhost."""
     errors: list[str] = []
+    outside: list[str] = []
+
+    def guard(route: Any) -> None:
+        if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     yield page
-    context.close()
+    assert outside == [], f"requests to other hosts: {outside}"
     assert errors == [], errors
 
 
-def test_timeline_shows_every_event_with_its_status(page, site_url: str, built_site: Path) -> None:  # type: ignore[no-untyped-def]
-    timeline, _ = load_timeline(built_site / "content", built_site)
-    assert timeline is not None
-    page.goto(site_url + "timeline/")
-    cards = page.locator("[data-event-id]")
-    assert cards.count() == len(timeline.events)
-    for i, event in enumerate(timeline.events):
-        card = cards.nth(i)
-        assert card.get_attribute("data-event-id") == event.id
-        status = card.locator(".tl-status")
-        assert status.is_visible()
-        assert status.inner_text().startswith(event.status.capitalize())
-        assert card.locator(f"a[href='../events/{event.id}/']").is_visible()
+def test_the_timeline_lists_every_event_in_order(reader: Page, site_url: str, timeline) -> None:  # type: ignore[no-untyped-def]
+    reader.goto(site_url + "timeline/")
+    cards = reader.locator(".tl-rail [data-event-id]")
+    expect(cards).to_have_count(len(timeline.events))
+    assert cards.evaluate_all("cards => cards.map(c => c.dataset.eventId)") == [e.id for e in timeline.events]
+    dates = cards.evaluate_all("cards => cards.map(c => c.dataset.date)")
+    assert dates == sorted(dates)
+    for card, event in zip(cards.all(), timeline.events, strict=True):
+        expect(card.locator(".tl-status")).to_contain_text(event.status.capitalize())
+        expect(card.locator(".tl-span__bar")).to_be_visible()
 
 
-def test_clicking_an_event_opens_its_page(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(site_url + "timeline/")
-    page.locator("[data-event-id='2025-04-28-kcna-admits-troop-deployment'] a").first.click()
-    page.wait_for_url("**/events/2025-04-28-kcna-admits-troop-deployment/")
-    assert page.locator("h1").inner_text().startswith("North Korea admits for the first time")
-    callout = page.locator(".admonition").first
-    assert (
-        callout.is_visible()
-        and "Claimed" in callout.inner_text()
-        and "Korean Central News Agency" in callout.inner_text()
+def test_filters_live_in_the_url_and_work_with_the_keyboard(reader: Page, site_url: str, timeline) -> None:  # type: ignore[no-untyped-def]
+    reader.goto(site_url + "timeline/?actor=kim-jong-un&status=claimed")
+    expected = [e.id for e in timeline.events if e.status == "claimed" and "kim-jong-un" in (*e.actors, *e.claimed_by)]
+    shown = reader.locator(".tl-rail [data-event-id]:visible")
+    expect(shown).to_have_count(len(expected))
+    assert shown.evaluate_all("cards => cards.map(c => c.dataset.eventId)") == expected
+    expect(reader.locator(".tl-filters__count")).to_have_text(
+        f"Showing {len(expected)} of {len(timeline.events)} events"
     )
-    quote = page.locator("blockquote[lang='id']").first
-    assert "Korea Utara mengakui untuk pertama kalinya" in quote.inner_text()
-    edit = page.locator("a.md-content__button[href*='/edit/']")
-    assert edit.get_attribute("href").endswith("content/events/2025/2025-04-28-kcna-admits-troop-deployment.yaml")
-
-
-def test_search_finds_events_by_words_of_title_and_quote(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    found = "text => [...document.querySelectorAll('.md-search-result__item a')].some(a => a.href.includes(text))"
-    page.goto(site_url)
-    page.keyboard.press("/")  # Material's shortcut to focus the search box
-    box = page.locator("input.md-search__input")
-    # Material listens to key events, so type as a reader does rather than filling the box.
-    box.press_sequentially("destroyer")
-    page.wait_for_function(found, arg="events/2025-04-25-kim-attends-destroyer-launch/", timeout=15000)
-    box.fill("")
-    box.press_sequentially("kapal perusak")  # words of the Indonesian quote
-    page.wait_for_function(found, arg="events/2025-04-25-kim-attends-destroyer-launch/", timeout=15000)
-    box.fill("")
-    box.press_sequentially("Kursk")
-    page.wait_for_function(
-        found, arg="events/2025-04-russia-claims-ukrainian-forces-expelled-from-kursk/", timeout=15000
+    # Keyboard only: the reset button, then the status filter.
+    reader.locator(".tl-filters button[type=reset]").focus()
+    reader.keyboard.press("Enter")
+    expect(reader.locator(".tl-filters__count")).to_have_text(f"Showing all {len(timeline.events)} events")
+    assert reader.url == site_url + "timeline/"
+    reader.locator("select[name=status]").focus()
+    reader.keyboard.press("ArrowDown")  # the first status after "All"
+    first_status = next(
+        s for s in ("confirmed", "reported", "claimed", "disputed") if any(e.status == s for e in timeline.events)
     )
+    expect(reader).to_have_url(site_url + f"timeline/?status={first_status}")
+    expect(shown).to_have_count(sum(e.status == first_status for e in timeline.events))
+    reader.select_option("select[name=place]", "kursk-oblast")
+    expect(reader).to_have_url(site_url + f"timeline/?place=kursk-oblast&status={first_status}")
+    # A year or month with no event shown loses its heading.
+    for heading in reader.locator(".tl-rail h2:visible, .tl-rail h3:visible").all():
+        assert heading.evaluate(
+            "h => { for (let n = h.nextElementSibling; n && !(n.tagName === 'H2' || (h.tagName === 'H3' && n.tagName === 'H3')); n = n.nextElementSibling) if (n.dataset.eventId && !n.hidden) return true; return false; }"
+        )
 
 
-def test_a_phone_does_not_scroll_sideways(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+def test_without_javascript_every_event_and_facet_is_there(browser: Any, site_url: str, timeline) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
-        for path in ("", "timeline/", "events/2025-04-russia-claims-ukrainian-forces-expelled-from-kursk/", "sources/"):
-            page.goto(site_url + path)
-            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, (path, overflow)
+        page.goto(site_url + "timeline/?status=claimed")
+        expect(page.locator(".tl-rail [data-event-id]:visible")).to_have_count(len(timeline.events))
+        expect(page.locator("form.tl-filters")).to_be_hidden()
+        for facet in ("actors", "places", "tags", "statuses"):
+            expect(page.locator(f".tl-facets a[href='../{facet}/']")).to_be_visible()
+        page.goto(site_url + "statuses/claimed/")
+        expect(page.locator("[data-event-id]")).to_have_count(sum(e.status == "claimed" for e in timeline.events))
     finally:
         context.close()
+
+
+def _search(page: Page, query: str) -> None:
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query)  # Material listens to key events, not to a filled value
+
+
+@pytest.mark.parametrize(
+    ("query", "finds"),
+    [
+        ("Kursk", "events/2025-04-russia-claims-ukrainian-forces-expelled-from-kursk/"),
+        ("Kim Jong-un", "actors/kim-jong-un/"),
+        ("Kim Jong Un", "events/2023-09-10-kim-leaves-pyongyang-for-russia/"),
+        ("kapal perusak", "events/2025-04-25-kim-attends-destroyer-launch/"),
+    ],
+)
+def test_search(reader: Page, site_url: str, query: str, finds: str) -> None:
+    reader.goto(site_url)
+    _search(reader, query)
+    results = reader.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible(timeout=15000)
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    assert any(urlsplit(h).path.endswith("/" + finds) for h in hrefs), hrefs
+
+
+def test_event_titles_rank_first_in_search(reader: Page, site_url: str) -> None:
+    reader.goto(site_url)
+    _search(reader, "Kursk")
+    results = reader.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible(timeout=15000)
+    assert "/events/" in (results.first.get_attribute("href") or "")
+
+
+def test_an_event_page_shows_status_and_provenance(reader: Page, site_url: str) -> None:
+    reader.goto(site_url + KEY_PAGES["event"])
+    callout = reader.locator(".admonition").first
+    expect(callout).to_contain_text("Disputed by Armed Forces of Ukraine; claimed by Russia")
+    chain = reader.locator("ol.tl-chain li")
+    expect(chain).to_have_text(["Bisnis.com", "Bloomberg"])
+    expect(reader.locator("blockquote[lang='id']")).to_contain_text("Klaim Moskow tidak dapat diverifikasi")
+    expect(reader.locator(".tl-translation[lang='en']")).to_contain_text("Moscow's claim could not be")
+    edit = reader.locator("a.md-content__button[href*='/edit/']")
+    assert (edit.get_attribute("href") or "").endswith(
+        "content/events/2025/2025-04-russia-claims-ukrainian-forces-expelled-from-kursk.yaml"
+    )
+    reader.locator("a", has_text="All events in order").click()
+    reader.wait_for_url("**/timeline/")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("name", list(KEY_PAGES))
+def test_key_pages_pass_axe_fit_a_phone_and_are_saved(
+    reader: Page, site_url: str, name: str, width: int, scheme: str
+) -> None:
+    if not AXE.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("axe-core is required in CI: npm ci")
+        pytest.skip("axe-core not installed (npm ci)")
+    reader.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    reader.set_viewport_size({"width": width, "height": 900})
+    reader.goto(site_url + KEY_PAGES[name])
+    assert reader.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "sideways scroll"
+    reader.add_script_tag(path=str(AXE))
+    violations = reader.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+    )
+    assert violations == []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    reader.screenshot(path=str(ARTIFACTS / f"{name}-{width}-{scheme}.png"), full_page=width == 360)

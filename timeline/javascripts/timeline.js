@@ -1,3 +1,12 @@
+// Site scripts: an accessibility fix for the theme, and the timeline's filters.
+
+// Material's search panel is a dialog without a name (axe-core: aria-dialog-name).
+(function () {
+  "use strict";
+  var search = document.querySelector('.md-search[role="dialog"]');
+  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+})();
+
 // Filters on /timeline/: by actor, place, tag and status. The state lives in the URL
 // (/timeline/?actor=kim-jong-un&status=disputed), so a filtered view can be shared.
 // Without JavaScript the form stays hidden and every facet has its own page.
