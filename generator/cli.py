@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from .build import build_pages
-from .dates import DateError
+from .dates import DateError, parse_date
+from .export import DATA_FILES, Exporter
+from .history import added_dates
+from .importer import ImportFailed, import_entries, read_sheet, read_timelinejs
 from .output import OutputError
 from .problems import Problem, Severity, format_problems
 from .scaffold import ask_date, new_event_file
@@ -68,6 +72,42 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--date", help="when it happened, e.g. 2025-05-02, 2025-05, 2024-23 (autumn)")
     new.add_argument("--title", help="the headline, plain text")
     new.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+    export = commands.add_parser(
+        "export",
+        help="write the timeline as JSON, CSV, iCalendar, TimelineJS JSON or an Atom feed",
+        epilog=_EPILOG,
+        formatter_class=formatter,
+    )
+    export.add_argument("--format", required=True, choices=("json", "csv", "ics", "timelinejs", "feed", "schema"))
+    export.add_argument("-o", "--output", type=Path, help="the file to write (default: standard output)")
+    export.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+    export.add_argument(
+        "--site-url",
+        default=os.environ.get("TIMELINE_SITE_URL"),
+        help="the site's address, for absolute links (default: $TIMELINE_SITE_URL)",
+    )
+    export.add_argument(
+        "--group",
+        choices=("status", "tag", "actor"),
+        default="status",
+        help="TimelineJS: what events are grouped by (default: status)",
+    )
+
+    imported = commands.add_parser(
+        "import",
+        help="turn a TimelineJS JSON file or a TimelineJS Google Sheets CSV into event files",
+        description="Writes one event file per entry into content/events/<year>/, never overwriting a file. "
+        "TimelineJS says nothing of who published an event or how sure anyone is: give the publisher and "
+        "date of the timeline you import, and review the status (default: reported) of every event.",
+    )
+    imported.add_argument("kind", choices=("timelinejs", "sheet"), help="timelinejs: a JSON file; sheet: a CSV file")
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--publisher", required=True, help="who published the timeline being imported")
+    imported.add_argument("--published", required=True, help="the day it was published, YYYY-MM-DD")
+    imported.add_argument("--title", help="its title (default: the timeline's own title, or the file's name)")
+    imported.add_argument("--url", help="its address, if you have seen it")
+    imported.add_argument("--status", choices=("confirmed", "reported"), default="reported")
+    imported.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
     return parser
 
 
@@ -158,10 +198,74 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export(args: argparse.Namespace) -> int:
+    if not args.content.is_dir():
+        print(f"timeline: {args.content}: no such folder", file=sys.stderr)
+        return EXIT_USAGE
+    timeline, problems = load_timeline(args.content, Path.cwd())
+    if timeline is None:
+        print(format_problems(problems), file=sys.stderr)
+        return EXIT_CONTENT
+    exporter = Exporter(timeline, args.site_url, added_dates(args.content / "events"))
+    if args.format == "timelinejs":
+        text = json.dumps(exporter.timelinejs(args.group), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = exporter.files()[DATA_FILES["feed" if args.format == "feed" else args.format]]
+    try:
+        if args.output is None:
+            sys.stdout.write(text)
+        else:
+            args.output.write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        print(f"timeline export: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    try:
+        parse_date(args.published)
+        if len(args.published) != 10:
+            raise DateError(f"{args.published!r}: --published is a day, YYYY-MM-DD")
+        reader = read_timelinejs if args.kind == "timelinejs" else read_sheet
+        title, entries, problems = reader(args.file)
+        report = import_entries(
+            entries,
+            args.content,
+            publisher=args.publisher,
+            published=args.published,
+            source_title=args.title or title or args.file.stem,
+            url=args.url,
+            status=args.status,
+        )
+    except (ImportFailed, DateError, OSError) as error:
+        print(f"timeline import: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in report.written:
+        print(f"wrote {path}")
+    for line in problems + report.skipped:
+        print(f"skipped: {line}", file=sys.stderr)
+    for line in report.unmapped:
+        print(f"not imported: {line}", file=sys.stderr)
+    if report.new_tags:
+        print(f"added tags to {args.content / 'tags.yaml'}: {', '.join(report.new_tags)}")
+    print(
+        f"{len(report.written)} events written, {len(problems) + len(report.skipped)} skipped. Every event says "
+        f"'status: {args.status}': review it, then run `timeline validate`."
+    )
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    commands = {"validate": _validate, "build": _build, "new": _new}
+    commands = {
+        "validate": _validate,
+        "build": _build,
+        "new": _new,
+        "export": _export,
+        "import": _import,
+    }
     return commands[args.command](args)
 
 

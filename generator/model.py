@@ -86,6 +86,7 @@ class Event:
     tags: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    added: dt.date | None = None
 
     @property
     def display_date(self) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .render import GENERATED_DIRS, GENERATED_MARK
+from .render import GENERATED_DIRS, GENERATED_FILES, GENERATED_MARK
 
 __all__ = ["MANIFEST", "OutputError", "WriteReport", "write_pages"]
 
@@ -49,23 +49,28 @@ def _digest(text: str) -> str:
 
 
 def _owned(path: str) -> bool:
-    """True for a relative .md path inside one of the generator's folders."""
+    """True for a relative path inside one of the generator's folders (or one of its own top-level files)."""
     pure = PurePosixPath(path)
+    if path in GENERATED_FILES:
+        return True
     return (
         not pure.is_absolute()
         and ".." not in pure.parts
         and len(pure.parts) > 1
         and pure.parts[0] in GENERATED_DIRS
-        and pure.suffix == ".md"
+        and pure.suffix in (".md", ".json", ".csv", ".ics", ".xml")
     )
 
 
-def _is_generated(target: Path) -> bool:
+def _is_generated(target: Path, recorded: str | None) -> bool:
+    """A file is ours if it is as we last wrote it (its hash is in the manifest) or carries the page marker."""
     try:
-        with target.open("r", encoding="utf-8", errors="replace") as handle:
-            return GENERATED_MARK in handle.read(4096)
+        data = target.read_bytes()
     except OSError:
         return False
+    if recorded is not None and hashlib.sha256(data).hexdigest() == recorded:
+        return True
+    return GENERATED_MARK in data[:4096].decode("utf-8", errors="replace")
 
 
 def _temporary(target: Path) -> Path:
@@ -142,7 +147,7 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
             blocked = [
                 path
                 for path in pages
-                if path not in previous and (docs_dir / path).exists() and not _is_generated(docs_dir / path)
+                if path not in previous and (docs_dir / path).exists() and not _is_generated(docs_dir / path, None)
             ]
             if blocked:
                 raise OutputError(
@@ -159,7 +164,7 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
             for path in sorted(set(previous) - set(pages)):
                 target = docs_dir / path
                 with contextlib.suppress(OSError):
-                    if _owned(path) and _is_generated(target):
+                    if _owned(path) and _is_generated(target, previous[path]):
                         target.unlink()
                         report.removed.append(path)
                         _prune_empty(target.parent, docs_dir)

@@ -64,7 +64,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def _generate(self, config: MkDocsConfig) -> BuildResult:
         with self._lock:
             try:
-                return build_pages(Path(self.config.content_dir), Path(config.docs_dir), self._root(config))
+                return build_pages(
+                    Path(self.config.content_dir), Path(config.docs_dir), self._root(config), config.site_url
+                )
             except OutputError as error:
                 raise PluginError(f"timeline: {error}") from error
 

@@ -10,10 +10,9 @@ from pathlib import Path
 from .dates import DateError, parse_date
 from .fields import ID_MAX
 
-__all__ = ["event_id_for", "new_event_file", "scaffold"]
+__all__ = ["event_id_for", "modeline", "new_event_file", "scaffold"]
 
 _TEMPLATE = """\
-# yaml-language-server: $schema={schema}
 title: {title}
 date: '{date}'
 # confirmed | reported | claimed (then add claimed_by: [actor ids]) | disputed (then add disputed_by)
@@ -55,9 +54,17 @@ def _quote_title(title: str) -> str:
     return title if plain else "'" + title.replace("'", "''") + "'"
 
 
-def scaffold(date: str, title: str, schema: str) -> str:
-    """The text of a new event file."""
-    return _TEMPLATE.format(schema=schema, title=_quote_title(title.strip()), date=date)
+def scaffold(date: str, title: str) -> str:
+    """The fields of a new event file, every one to fill in marked TODO."""
+    return _TEMPLATE.format(title=_quote_title(title.strip()), date=date)
+
+
+def modeline(content_dir: Path, target: Path) -> str:
+    """The first line of an event file: where editors find its JSON Schema, relative to the file."""
+    project_schema = content_dir.resolve().parent / "generator" / "schema" / "event.schema.json"
+    schema = project_schema if project_schema.exists() else Path(__file__).parent / "schema" / "event.schema.json"
+    relative = Path(os.path.relpath(schema, target.parent.resolve())).as_posix()
+    return f"# yaml-language-server: $schema={relative}\n"
 
 
 def new_event_file(content_dir: Path, date: str, title: str) -> Path:
@@ -69,12 +76,9 @@ def new_event_file(content_dir: Path, date: str, title: str) -> Path:
     target = content_dir / "events" / event_id[:4] / f"{event_id}.yaml"
     if target.exists():
         raise FileExistsError(f"{target} already exists; choose another title, or edit that file")
-    project_schema = content_dir.resolve().parent / "generator" / "schema" / "event.schema.json"
-    schema = project_schema if project_schema.exists() else Path(__file__).parent / "schema" / "event.schema.json"
     target.parent.mkdir(parents=True, exist_ok=True)
-    relative = Path(os.path.relpath(schema, target.parent.resolve())).as_posix()
     with target.open("x", encoding="utf-8") as handle:
-        handle.write(scaffold(date, title, relative))
+        handle.write(modeline(content_dir, target) + scaffold(date, title))
     return target
 
 

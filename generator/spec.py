@@ -105,6 +105,11 @@ EVENT = (
     FieldSpec("sources", "sources", "Where this is taken from; at least one.", True),
     FieldSpec("related", "ids", "Ids of other events (their file names without .yaml)."),
     FieldSpec("aliases", "ids", "Former ids of this event, whose addresses keep working."),
+    FieldSpec(
+        "added",
+        "day",
+        "The day the event was added to the timeline (YYYY-MM-DD), for the feed; git history is used when it is there.",
+    ),
 )
 
 ACTOR = (

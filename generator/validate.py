@@ -129,6 +129,7 @@ def _read_event(
                     ),
                     sub=(i,),
                 )
+    added = f.day("added")
     if len(problems) > before or title is None or date is None or status is None or summary is None:
         return None
     mismatch = _id_date_mismatch(event_id, date)
@@ -145,6 +146,7 @@ def _read_event(
         date_text=date_text,
         claimed_by=claimed_by,
         disputed_by=disputed_by,
+        added=added,
         actors=ids["actors"],
         places=ids["places"],
         tags=ids["tags"],

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import GENERATED_DIRS
+from generator.render import GENERATED_DIRS, GENERATED_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "bisnis-2025-04-28-korea-utara-akui-kirim-pasukan.txt"
@@ -33,7 +33,7 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
         ROOT / "timeline",
         target / "timeline",
         ignore=lambda folder, names: [
-            n for n in names if Path(folder) == ROOT / "timeline" and (n in GENERATED_DIRS or n.startswith("."))
+            n for n in names if Path(folder) == ROOT / "timeline" and (n in GENERATED_DIRS or n in GENERATED_FILES or n.startswith("."))
         ],
     )
     return target
