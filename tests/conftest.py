@@ -33,7 +33,9 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
         ROOT / "timeline",
         target / "timeline",
         ignore=lambda folder, names: [
-            n for n in names if Path(folder) == ROOT / "timeline" and (n in GENERATED_DIRS or n in GENERATED_FILES or n.startswith("."))
+            n
+            for n in names
+            if Path(folder) == ROOT / "timeline" and (n in GENERATED_DIRS or n in GENERATED_FILES or n.startswith("."))
         ],
     )
     return target
