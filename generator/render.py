@@ -124,6 +124,7 @@ class _Site:
             span=self.span,
         )
         self.events_by = self._index()
+        self.by_id = {e.id: e for e in timeline.events}
         self.scale = _scale(timeline.events)
         self.pages: dict[str, str] = {}
 
@@ -300,7 +301,7 @@ class _Site:
             },
         }
         meta["jsonld"] = self.jsonld(event)
-        related = [e for e in self.timeline.events if e.id in event.related]
+        related = sorted((self.by_id[i] for i in event.related if i in self.by_id), key=Event.sort_key)
         self.add(path, "event.md.j2", meta, event=event, previous=previous, following=following, related=related)
         for alias in event.aliases:
             self.add(

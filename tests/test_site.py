@@ -129,6 +129,12 @@ def test_search_index_has_every_event(built_site: Path, timeline) -> None:  # ty
     for event in timeline.events:
         assert f"events/{event.id}/" in locations
     assert not any(loc.startswith("_generated") for loc in locations)
+    # Listings (timeline, registries, statuses, sources, related, previous and next) stay out of the
+    # index, so each event is found on its own page only.
+    for event in timeline.events:
+        elsewhere = [d["location"] for d in index["docs"]
+                     if event.title in d["text"] and not d["location"].startswith(f"events/{event.id}/")]  # fmt: skip
+        assert elsewhere == [], (event.id, elsewhere)
 
 
 def test_the_site_is_offline(built_site: Path) -> None:
