@@ -14,7 +14,8 @@ __all__ = ["sanitize_html"]
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "button", "cite", "code", "del", "details", "div", "em", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "label", "li", "ol", "option", "p", "pre", "select", "small",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "label", "li", "ol", "option", "p", "pre", "section", "select",
+    "small",
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
 _ATTRIBUTES = {
@@ -23,15 +24,9 @@ _ATTRIBUTES = {
     "option": {"value"},
     "button": {"type"},
     "a": {"href", "rel"},
-    "div": {
-        "data-event-id",
-        "data-date",
-        "data-status",
-        "data-actors",
-        "data-places",
-        "data-tags",
-        "data-search-exclude",
-    },
+    "div": {"data-event-id", "data-date", "data-status", "data-actors", "data-places", "data-tags"},
+    # Material's search skips what is inside; a <section>, as it loses track in nested <div>s.
+    "section": {"data-search-exclude"},
     "span": {"style"},
     "th": {"style"},
     "td": {"style"},
