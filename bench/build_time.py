@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from conftest import copy_project  # noqa: E402
 from synthetic import write_corpus  # noqa: E402
 
-from generator.render import GENERATED_DIRS  # noqa: E402
+from generator.render import GENERATED_DIRS, GENERATED_FILES  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -42,6 +42,8 @@ def measure(project: Path, runs: int) -> dict[str, float]:
         results["validate"].append(timed("timeline", "validate", "content", cwd=project))
         for folder in GENERATED_DIRS:
             shutil.rmtree(project / "timeline" / folder, ignore_errors=True)
+        for name in GENERATED_FILES:
+            (project / "timeline" / name).unlink(missing_ok=True)
         (project / "timeline" / ".timeline-generated.json").unlink(missing_ok=True)
         results["build cold"].append(timed("timeline", "build", cwd=project))
         results["build warm"].append(timed("timeline", "build", cwd=project))

@@ -29,8 +29,13 @@ def date_for(rng: random.Random, i: int) -> str:
     month = rng.randint(1, 12)
     day = rng.randint(1, 28)
     forms = [
-        f"{year}-{month:02d}-{day:02d}", f"{year}-{month:02d}", f"{year}", f"{year}-{rng.randint(21, 24)}",
-        f"{year}-{month:02d}~", f"{year}-{month:02d}?", f"{year}-{month:02d}-{day:02d}/{year + 1}-{month:02d}",
+        f"{year}-{month:02d}-{day:02d}",
+        f"{year}-{month:02d}",
+        f"{year}",
+        f"{year}-{rng.randint(21, 24)}",
+        f"{year}-{month:02d}~",
+        f"{year}-{month:02d}?",
+        f"{year}-{month:02d}-{day:02d}/{year + 1}-{month:02d}",
         f"{year}-{month:02d}/..",
     ]
     return forms[i % len(forms)]
@@ -45,8 +50,12 @@ def write_corpus(n: int, target: Path, seed: int = 1) -> Path:
     (content / "events").mkdir(parents=True)
     for name in ("actors.yaml", "places.yaml", "tags.yaml"):
         shutil.copy(ROOT / "content" / name, content / name)
-    actors = [line.split(":")[0] for line in (content / "actors.yaml").read_text().splitlines() if line and line[0].isalpha()]
-    tags = [line.split(":")[0] for line in (content / "tags.yaml").read_text().splitlines() if line and line[0].isalpha()]
+    actors = [
+        line.split(":")[0] for line in (content / "actors.yaml").read_text().splitlines() if line and line[0].isalpha()
+    ]
+    tags = [
+        line.split(":")[0] for line in (content / "tags.yaml").read_text().splitlines() if line and line[0].isalpha()
+    ]
     ids = [f"{2023 + i % 3}-event-{i:05d}" for i in range(n)]
     for i, event_id in enumerate(ids):
         status = ("confirmed", "reported", "claimed", "disputed")[i % 4]

@@ -38,15 +38,18 @@ MAX_NESTING = 20
 """Deeper brackets, lists or quotes make Markdown slow (quadratic) and are never needed in a summary."""
 
 
+_BRACKET = re.compile(r"[\[\]()]")
+_INDENT = re.compile(r"^([ >]*)", re.MULTILINE)
+
+
 def _nesting(value: str) -> int:
     """The deepest nesting of brackets, list indentation or block quotes in a Markdown text."""
     depth = deepest = 0
-    for char in value:
-        depth += 1 if char in "[(" else -1 if char in "])" and depth > 0 else 0
+    for bracket in _BRACKET.findall(value):
+        depth = depth + 1 if bracket in "[(" else max(depth - 1, 0)
         deepest = max(deepest, depth)
-    for line in value.splitlines():
-        stripped = line.lstrip(" >")
-        deepest = max(deepest, (len(line) - len(line.lstrip(" "))) // 2, line[: len(line) - len(stripped)].count(">"))
+    for prefix in _INDENT.findall(value):
+        deepest = max(deepest, prefix.count(" ") // 2, prefix.count(">"))
     return deepest
 
 

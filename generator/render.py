@@ -81,9 +81,13 @@ def excerpt(markdown: str, limit: int = 180) -> str:
     return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
+# libyaml's emitter where it is present: the pure-Python one took most of a 10,000-event build.
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(meta: dict[str, Any]) -> str:
     """A YAML front matter block, quoted safely whatever the values hold."""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    return "---\n" + yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
 @dataclass(frozen=True)
@@ -122,11 +126,13 @@ class _Site:
             callout_title=self.callout_title,
             card_classes=_card_classes,
             span=self.span,
+            card=self.card,
         )
         self.events_by = self._index()
         self.by_id = {e.id: e for e in timeline.events}
         self.scale = _scale(timeline.events)
         self.pages: dict[str, str] = {}
+        self.cards: dict[tuple[str, str], Markup] = {}
 
     def _index(self) -> dict[tuple[str, str], list[Event]]:
         """(registry, id) → events that name it, in timeline order."""
@@ -231,8 +237,19 @@ class _Site:
 
     @staticmethod
     def link(from_page: str, to_page: str) -> str:
-        """A relative link from one docs path to another."""
-        return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+        """A relative link from one docs path to another (generated pages are at most one folder deep)."""
+        from_dir = posixpath.dirname(from_page)
+        to_dir, name = posixpath.split(to_page)
+        if from_dir == to_dir:
+            return name
+        return "../" * (from_dir.count("/") + 1 if from_dir else 0) + to_page
+
+    def card(self, event: Event, page: str) -> Markup:
+        """An event's card in a listing; the same in every page of a folder, so rendered once per folder."""
+        key = (event.id, posixpath.dirname(page))
+        if key not in self.cards:
+            self.cards[key] = Markup(self.env.get_template("card.md.j2").render(e=event, page=page))
+        return self.cards[key]
 
     def add(
         self, path: str, template: str, meta: dict[str, Any] | None, *, link_from: str | None = None, **context: Any
