@@ -31,6 +31,18 @@ read or written.
 """
 
 
+def _content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+
+
+def _missing(content: Path) -> bool:
+    """True (after saying so) when the content folder is not there."""
+    if content.is_dir():
+        return False
+    print(f"timeline: {content}: no such folder", file=sys.stderr)
+    return True
+
+
 def _parser() -> argparse.ArgumentParser:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
@@ -60,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=formatter,
     )
-    build.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+    _content_option(build)
     build.add_argument("--docs", default="timeline", type=Path, help="the MkDocs docs folder (default: timeline)")
 
     new = commands.add_parser(
@@ -71,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--date", help="when it happened, e.g. 2025-05-02, 2025-05, 2024-23 (autumn)")
     new.add_argument("--title", help="the headline, plain text")
-    new.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+    _content_option(new)
     export = commands.add_parser(
         "export",
         help="write the timeline as JSON, CSV, iCalendar, TimelineJS JSON or an Atom feed",
@@ -80,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", required=True, choices=("json", "csv", "ics", "timelinejs", "feed", "schema"))
     export.add_argument("-o", "--output", type=Path, help="the file to write (default: standard output)")
-    export.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+    _content_option(export)
     export.add_argument(
         "--site-url",
         default=os.environ.get("TIMELINE_SITE_URL"),
@@ -107,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     imported.add_argument("--title", help="its title (default: the timeline's own title, or the file's name)")
     imported.add_argument("--url", help="its address, if you have seen it")
     imported.add_argument("--status", choices=("confirmed", "reported"), default="reported")
-    imported.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+    _content_option(imported)
     return parser
 
 
@@ -131,8 +143,7 @@ def _github(problem: Problem) -> str:
 
 def _validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    if not args.content.is_dir():
-        print(f"timeline: {args.content}: no such folder", file=sys.stderr)
+    if _missing(args.content):
         return EXIT_USAGE
     timeline, problems = load_timeline(args.content, Path.cwd())
     status = EXIT_OK if timeline is not None else EXIT_CONTENT
@@ -159,8 +170,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    if not args.content.is_dir():
-        print(f"timeline: {args.content}: no such folder", file=sys.stderr)
+    if _missing(args.content):
         return EXIT_USAGE
     try:
         result = build_pages(args.content, args.docs, Path.cwd())
@@ -199,8 +209,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    if not args.content.is_dir():
-        print(f"timeline: {args.content}: no such folder", file=sys.stderr)
+    if _missing(args.content):
         return EXIT_USAGE
     timeline, problems = load_timeline(args.content, Path.cwd())
     if timeline is None:

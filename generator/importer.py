@@ -48,22 +48,9 @@ SHEET_COLUMNS = (
     "Alt Text",
 )
 _MAPPED_JSON = {"start_date", "end_date", "display_date", "text", "media", "group", "unique_id"}
-_MAPPED_SHEET = {
-    "Year",
-    "Month",
-    "Day",
-    "End Year",
-    "End Month",
-    "End Day",
-    "Display Date",
-    "Headline",
-    "Text",
-    "Media",
-    "Media Credit",
-    "Media Caption",
-    "Group",
-    "Type",
-}
+# Columns with no place in an event file: listed as not imported when they hold something.
+_UNMAPPED_SHEET = {"Time", "End Time", "Media Thumbnail", "Background", "Link", "Alt Text"}
+_MAPPED_SHEET = set(SHEET_COLUMNS) - _UNMAPPED_SHEET
 
 
 class ImportFailed(Exception):
