@@ -52,11 +52,20 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
-        self._serving = False
+        self._edit_base: str | None = None
+        self._content_path: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
-        self._serving = command == "serve"
+        """Defined so that MkDocs keeps one plugin instance (and its lock) across `mkdocs serve` rebuilds."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Worked out once a build, not once a page.
+        self._edit_base = self._content_edit_base(config)
+        try:
+            self._content_path = Path(self.config.content_dir).resolve().relative_to(self._root(config)).as_posix()
+        except ValueError:  # content outside the project: no edit links
+            self._content_path = None
+        return config
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -94,8 +103,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         root = self._root(config)
         base_uri = self.config.content_edit_uri
         if base_uri is None and config.edit_uri:
-            docs = Path(config.docs_dir).resolve().relative_to(root).as_posix().strip("/") + "/"
-            content = Path(self.config.content_dir).resolve().relative_to(root).as_posix().strip("/") + "/"
+            try:
+                docs = Path(config.docs_dir).resolve().relative_to(root).as_posix().strip("/") + "/"
+                content = Path(self.config.content_dir).resolve().relative_to(root).as_posix().strip("/") + "/"
+            except ValueError:
+                return None
             edit_uri = config.edit_uri if config.edit_uri.endswith("/") else config.edit_uri + "/"
             if edit_uri.endswith(docs):
                 base_uri = edit_uri[: -len(docs)] + content
@@ -109,12 +121,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             # Never link to the generated Markdown: edit the YAML it came from, or nothing.
             page.edit_url = None
             source = meta.get("source")
-            edit_base = self._content_edit_base(config)
-            if isinstance(source, str) and edit_base:
-                content = Path(self.config.content_dir).resolve().relative_to(self._root(config)).as_posix()
-                relative = posixpath.relpath(source, content)
+            if isinstance(source, str) and self._edit_base and self._content_path:
+                relative = posixpath.relpath(source, self._content_path)
                 if not relative.startswith(".."):
-                    page.edit_url = edit_base + relative
+                    page.edit_url = self._edit_base + relative
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
