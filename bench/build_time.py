@@ -21,10 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from conftest import copy_project  # noqa: E402
-from synthetic import write_corpus  # noqa: E402
+from synthetic import write_corpus
 
-from generator.render import GENERATED_DIRS, GENERATED_FILES  # noqa: E402
+from generator.render import GENERATED_DIRS, GENERATED_FILES
+
+from conftest import copy_project
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -14,10 +14,30 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = (
-    "troops artillery shells deployment officials said region border intelligence estimate missile "
-    "treaty ministry statement agency reported claimed denied front village supply shipment"
-).split()
+WORDS = [
+    "troops",
+    "artillery",
+    "shells",
+    "deployment",
+    "officials",
+    "said",
+    "region",
+    "border",
+    "intelligence",
+    "estimate",
+    "missile",
+    "treaty",
+    "ministry",
+    "statement",
+    "agency",
+    "reported",
+    "claimed",
+    "denied",
+    "front",
+    "village",
+    "supply",
+    "shipment",
+]
 
 
 def sentence(rng: random.Random, n: int) -> str:

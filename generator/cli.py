@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .build import build_pages
 from .dates import DateError, parse_date
+from .draft import write_drafts
 from .export import DATA_FILES, Exporter
 from .history import added_dates
 from .importer import ImportFailed, import_entries, read_sheet, read_timelinejs
@@ -120,6 +121,20 @@ def _parser() -> argparse.ArgumentParser:
     imported.add_argument("--url", help="its address, if you have seen it")
     imported.add_argument("--status", choices=("confirmed", "reported"), default="reported")
     _content_option(imported)
+    draft = commands.add_parser(
+        "draft",
+        help="read a news article and write a draft event for each dated sentence, into drafts/",
+        description="Finds the dates in an article (Indonesian or English), resolves each against the day it "
+        "was published, no more precisely than the words say, and writes one draft event per dated sentence "
+        "with the sentence as its quote. Drafts go to drafts/, never into content/.",
+    )
+    draft.add_argument("article", type=Path, help="the article: plain text, or an HTML page")
+    draft.add_argument("--published", required=True, help="the day the article was published, YYYY-MM-DD")
+    draft.add_argument("--language", default="en", help="the article's language: id or en (default: en)")
+    draft.add_argument("--publisher", default="TODO", help="who published it")
+    draft.add_argument("--title", default="TODO", help="its title, in its own language")
+    draft.add_argument("--url", help="its address, if you have seen it")
+    draft.add_argument("--drafts", default="drafts", type=Path, help="where drafts go (default: drafts)")
     return parser
 
 
@@ -265,6 +280,34 @@ def _import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _draft(args: argparse.Namespace) -> int:
+    try:
+        published = parse_date(args.published)
+        if published.precision != "day":
+            raise DateError(f"{args.published!r}: --published is a day, YYYY-MM-DD")
+        source = {"title": args.title, "publisher": args.publisher, "published": args.published,
+                  "language": args.language}  # fmt: skip
+        if args.url:
+            source["url"] = args.url
+        report = write_drafts(
+            args.article, args.drafts, published=published.earliest, language=args.language, source=source
+        )
+    except (DateError, ValueError, OSError) as error:
+        print(f"timeline draft: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    width = max((len(found.phrase) for found, _ in report.rows), default=6)
+    print(f"{'phrase':<{width}}  {'date':<20}  sentence")
+    for found, sentence in report.rows:
+        short = sentence if len(sentence) <= 70 else sentence[:69] + "…"
+        print(f"{found.phrase:<{width}}  {found.edtf:<20}  {short}")
+    for path in report.skipped:
+        print(f"kept: {path} exists already", file=sys.stderr)
+    print(
+        f"{len(report.written)} drafts written to {args.drafts}/: fill in every TODO, then move them to content/events/"
+    )
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
@@ -274,6 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "new": _new,
         "export": _export,
         "import": _import,
+        "draft": _draft,
     }
     return commands[args.command](args)
 
