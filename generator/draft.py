@@ -23,13 +23,14 @@ from typing import Any
 
 import yaml
 
-from .dates import SEASONS
+from .dates import SEASONS, parse_date
 from .scaffold import event_id_for
 
 __all__ = ["Found", "Resolver", "read_article", "sentences", "write_drafts"]
 
 _PHRASES = Path(__file__).parent / "phrases"
 _IMPOSSIBLE = ("", "a day that does not exist")
+_DURATION_HOW = re.compile(r"(?P<amount>\d+) (?P<unit>month|year)s up to publication")
 _SEASON_NAMES = {code: name.lower() for code, name in SEASONS.items()}
 
 
@@ -284,7 +285,25 @@ class Resolver:
                     edtf, how = f"{edtf}/..", f"since {how}: an interval still open"
                 taken.append((start, end))
                 found.append(Found(match.group(0), start, end, edtf, how))
-        return sorted(found, key=lambda f: f.start)
+        return self._anchor_durations(sorted(found, key=lambda f: f.start), sentence)
+
+    def _anchor_durations(self, found: list[Found], sentence: str) -> list[Found]:
+        """ "For seven months until March 2025": a duration ends at the sentence's other date, if it has one."""
+        anchors = [f for f in found if "/" not in f.edtf]
+        if not anchors:
+            return found
+        anchor = parse_date(anchors[0].edtf).earliest
+        result = []
+        for item in found:
+            match = _DURATION_HOW.match(item.how)
+            if match:
+                months = int(match["amount"]) * (12 if match["unit"] == "year" else 1)
+                year, month = _shift_months(anchor.year, anchor.month, -months)
+                edtf = f"{year:04d}-{month:02d}~/{anchor.year:04d}-{anchor.month:02d}~"
+                how = f"{match['amount']} {match['unit']}s up to {anchors[0].phrase!r}: an approximate interval"
+                item = Found(item.phrase, item.start, item.end, edtf, how)
+            result.append(item)
+        return result
 
 
 def _season_start(year: int, code: int) -> dt.date:

@@ -90,6 +90,9 @@ def test_precision_and_recall_on_the_labelled_set_beat_dateparser() -> None:
         ("id", "Sejak Agustus 2024, pasukan bertahan.", ["2024-08/.."]),
         ("en", "It happened on 31 February 2025.", []),  # no such day
         ("en", "Late-October 2024 talks failed.", ["2024-10~"]),
+        # A duration ends at the sentence's other date when it has one, else at publication.
+        ("id", "Pasukan bertahan selama tujuh bulan hingga Maret 2025.", ["2024-08~/2025-03~", "2025-03"]),
+        ("en", "For seven months until March 2025, troops held the town.", ["2024-08~/2025-03~", "2025-03"]),
     ],
 )
 def test_resolver_cases(language: str, sentence: str, dates: list[str]) -> None:
