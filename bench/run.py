@@ -1,6 +1,7 @@
 """Every scale number of issue 7 for N synthetic events, medians of several runs.
 
-    .venv/bin/python bench/run.py 1000 3          # N events, runs per measurement
+    .venv/bin/python bench/run.py 1000 3          # N synthetic events, runs per measurement
+    .venv/bin/python bench/run.py 0 5             # the real content
     .venv/bin/python bench/run.py 1000 3 --serve  # also: save → page under `mkdocs serve`
 
 Prints: `timeline validate`; `timeline build` cold and warm; `mkdocs build --strict`; the
@@ -104,7 +105,9 @@ def serve_latency(project: Path, edits: int = 3) -> list[float]:
 def measure(n: int, runs: int, serve: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "p")
-        write_corpus(n, project)
+        if n:
+            write_corpus(n, project)
+        n = len(list((project / "content" / "events").rglob("*.yaml")))
         rows: dict[str, list[tuple[float, int]]] = {k: [] for k in ("validate", "build cold", "build warm",
                                                                     "mkdocs build --strict", "floor")}  # fmt: skip
         floor = floor_config(project)
