@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import os
+import subprocess
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .export import Exporter
 from .history import added_dates
-from .output import WriteReport, write_pages
+from .output import WriteReport, read_stamp, write_pages
 from .problems import Problem, Severity
 from .render import render_site
 from .validate import load_timeline
@@ -36,9 +39,49 @@ def build_pages(
 
     Raises ``OutputError`` when the pages cannot be written; invalid content writes nothing.
     """
+    inputs = _fingerprint(Path(content_dir), site_url)
+    stamp = read_stamp(docs_dir)
+    if stamp is not None and stamp.get("inputs") == inputs:
+        # Nothing the pages are made from has changed since they were made: they are current.
+        warnings = [Problem(**{**p, "severity": Severity(p["severity"])}) for p in stamp.get("warnings", [])]
+        return BuildResult(warnings, WriteReport(unchanged=stamp.get("files", 0)), stamp.get("events", 0))
     timeline, problems = load_timeline(content_dir, root)
     if timeline is None:
         return BuildResult(problems, None)
     exporter = Exporter(timeline, site_url, added_dates(Path(content_dir) / "events"))
-    report = write_pages(docs_dir, {**render_site(timeline), **exporter.files()})
+    files = {**render_site(timeline), **exporter.files()}
+    record = {
+        "inputs": inputs,
+        "events": len(timeline.events),
+        "files": len(files),
+        "warnings": [{**asdict(p), "severity": p.severity.value} for p in problems],
+    }
+    report = write_pages(docs_dir, files, record)
     return BuildResult(problems, report, len(timeline.events))
+
+
+_CODE = Path(__file__).parent
+
+
+def _fingerprint(content_dir: Path, site_url: str | None) -> str:
+    """A digest of everything the pages are made from: content files, the generator's own files,
+    the site's address and the git commit (which dates additions). Sizes and times, not contents:
+    it must cost little next to a generation."""
+    digest = hashlib.sha256(repr((str(content_dir.resolve()), site_url)).encode())
+    for base, suffixes in ((content_dir, (".yaml", ".yml")), (_CODE, (".py", ".j2", ".json", ".yaml"))):
+        for folder, dirs, files in os.walk(base):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith(suffixes):
+                    path = Path(folder, name)
+                    info = path.stat()
+                    relative = path.relative_to(base).as_posix()
+                    digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=content_dir, capture_output=True, text=True, timeout=10
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        head = ""
+    digest.update(head.encode())
+    return digest.hexdigest()

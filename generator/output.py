@@ -18,10 +18,11 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .render import GENERATED_DIRS, GENERATED_FILES, GENERATED_MARK
 
-__all__ = ["MANIFEST", "OutputError", "WriteReport", "write_pages"]
+__all__ = ["MANIFEST", "OutputError", "WriteReport", "read_stamp", "write_pages"]
 
 MANIFEST = ".timeline-generated.json"
 
@@ -133,8 +134,25 @@ def _read_manifest(docs_dir: Path) -> dict[str, str]:
     )
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
-    """Make the generated folders of ``docs_dir`` hold exactly ``pages``; return what changed."""
+def read_stamp(docs_dir: Path) -> dict[str, Any] | None:
+    """What the last generation recorded with its pages (see ``write_pages``), if every page is still there."""
+    try:
+        data = json.loads((Path(docs_dir) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    stamp, pages = (data.get("stamp"), data.get("pages")) if isinstance(data, dict) else (None, None)
+    if not isinstance(stamp, dict) or not isinstance(pages, dict):
+        return None
+    if not all((Path(docs_dir) / path).is_file() for path in pages):
+        return None
+    return stamp
+
+
+def write_pages(docs_dir: Path, pages: dict[str, str], stamp: dict[str, Any] | None = None) -> WriteReport:
+    """Make the generated folders of ``docs_dir`` hold exactly ``pages``; return what changed.
+
+    ``stamp`` is kept in the manifest beside the pages' hashes, for ``read_stamp``.
+    """
     docs_dir = Path(docs_dir)
     outside = [path for path in pages if not _owned(path)]
     if outside:
@@ -168,8 +186,8 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
                         target.unlink()
                         report.removed.append(path)
                         _prune_empty(target.parent, docs_dir)
-            if hashes != previous or not (docs_dir / MANIFEST).is_file():
-                manifest = json.dumps({"pages": hashes}, indent=0, sort_keys=True)
+            if hashes != previous or stamp != read_stamp(docs_dir):
+                manifest = json.dumps({"pages": hashes, "stamp": stamp}, indent=0, sort_keys=True)
                 _commit(_stage(docs_dir, {docs_dir / MANIFEST: manifest}))
     except OSError as error:
         where = error.filename or docs_dir

@@ -158,3 +158,46 @@ def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path: Path) -> None:
     built = {k: v for k, v in _snapshot(tmp_path / "timeline").items()}
     assert built == _snapshot(reference)
     assert not [name for name in built if name.endswith(".tmp")]
+
+
+def test_a_warm_build_skips_generation_until_an_input_changes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    import generator.build as build
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    docs = tmp_path / "docs"
+    first = build_pages(content, docs, tmp_path)
+    assert first.report is not None and first.report.written
+
+    def no_render(timeline):  # type: ignore[no-untyped-def]
+        raise AssertionError("rendered although nothing changed")
+
+    monkeypatch.setattr(build, "render_site", no_render)
+    warm = build_pages(content, docs, tmp_path)
+    assert warm.report is not None and not warm.report.changed
+    assert warm.report.unchanged == len(first.report.written) and warm.events == first.events
+    assert [str(p) for p in warm.problems] == [str(p) for p in first.problems]  # the warnings, kept
+
+    monkeypatch.undo()
+    renders: list[int] = []
+    real_render = build.render_site
+    monkeypatch.setattr(build, "render_site", lambda timeline: renders.append(1) or real_render(timeline))
+    for change in ("touch", "deleted page", "site_url"):  # each step differs from the last by one thing
+        site_url = None
+        if change == "touch":
+            event = next(content.rglob("*.yaml"))
+            os.utime(event, ns=(event.stat().st_atime_ns, event.stat().st_mtime_ns + 1_000_000))
+        elif change == "site_url":
+            site_url = "https://example.org/timeline/"
+        else:
+            (docs / "events" / f"{first_event(content)}.md").unlink()
+        before = len(renders)
+        build_pages(content, docs, tmp_path, site_url)
+        assert len(renders) == before + 1, f"a {change} must regenerate"
+    assert (docs / "events" / f"{first_event(content)}.md").exists()
+
+
+def first_event(content: Path) -> str:
+    return sorted(content.rglob("events/*/*.yaml"))[0].stem
