@@ -87,15 +87,8 @@ def test_github_annotations_and_json(tmp_path: Path) -> None:
 def test_new_scaffolds_an_event_the_validator_flags_until_filled(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
     shutil.copytree(ROOT / "generator" / "schema", tmp_path / "generator" / "schema")
-    made = run(
-        "timeline",
-        "new",
-        "--date",
-        "2025-05-02",
-        "--title",
-        "Kim Jong Un visits the Kursk front, KCNA says",
-        cwd=tmp_path,
-    )
+    new = ("timeline", "new", "--date", "2025-05-02", "--title", "Kim Jong Un visits the Kursk front, KCNA says")
+    made = run(*new, cwd=tmp_path)
     path = tmp_path / "content" / "events" / "2025" / "2025-05-02-kim-jong-un-visits-the-kursk-front-kcna-says.yaml"
     assert path.exists() and str(path.relative_to(tmp_path)) in made.stdout
     text = path.read_text(encoding="utf-8")
@@ -121,16 +114,7 @@ def test_new_scaffolds_an_event_the_validator_flags_until_filled(tmp_path: Path)
     )
     path.write_text(filled, encoding="utf-8")
     assert run("timeline", "validate", cwd=tmp_path).returncode == 0
-    again = run(
-        "timeline",
-        "new",
-        "--date",
-        "2025-05-02",
-        "--title",
-        "Kim Jong Un visits the Kursk front, KCNA says",
-        cwd=tmp_path,
-        check=False,
-    )
+    again = run(*new, cwd=tmp_path, check=False)
     assert again.returncode == 2 and "already exists" in again.stderr
     assert path.read_text(encoding="utf-8") == filled
 
