@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from typing import Any
 import yaml
 
 from .dates import SEASONS, parse_date
-from .scaffold import event_id_for
+from .scaffold import event_id_for, modeline
 
 __all__ = ["Found", "Resolver", "read_article", "sentences", "write_drafts"]
 
@@ -387,11 +386,8 @@ def read_article(path: Path) -> list[str]:
 # -- drafts ------------------------------------------------------------------------------------
 
 
-def _draft(sentence: str, found: list[Found], published: dt.date, source: dict[str, Any], schema: str) -> str:
-    lines = [
-        f"# yaml-language-server: $schema={schema}",
-        "# A draft made by `timeline draft`: check it against the source.",
-    ]
+def _draft(sentence: str, found: list[Found], source: dict[str, Any]) -> str:
+    lines = ["# A draft made by `timeline draft`: check it against the source."]
     for item in found:
         lines.append(f"# date: {item.phrase!r} → {item.edtf} ({item.how})")
     body: dict[str, Any] = {
@@ -426,9 +422,6 @@ def write_drafts(
     """One draft event per dated sentence of the article, in ``drafts_dir``; existing files are kept."""
     find = resolver(language).find
     report = DraftReport([], [], [])
-    schema_file = Path(__file__).parent / "schema" / "event.schema.json"
-    project_schema = drafts_dir.resolve().parent / "generator" / "schema" / "event.schema.json"
-    schema = project_schema if project_schema.exists() else schema_file
     for paragraph in read_article(article):
         for sentence in sentences(paragraph):
             found = find(sentence, published)
@@ -441,7 +434,6 @@ def write_drafts(
                 report.skipped.append(target)
                 continue
             drafts_dir.mkdir(parents=True, exist_ok=True)
-            relative = Path(os.path.relpath(schema, drafts_dir.resolve())).as_posix()
-            target.write_text(_draft(sentence, found, published, source, relative), encoding="utf-8")
+            target.write_text(modeline(drafts_dir, target) + _draft(sentence, found, source), encoding="utf-8")
             report.written.append(target)
     return report

@@ -60,7 +60,9 @@ def scaffold(date: str, title: str) -> str:
 
 
 def modeline(content_dir: Path, target: Path) -> str:
-    """The first line of an event file: where editors find its JSON Schema, relative to the file."""
+    """The first line of an event file: where editors find its JSON Schema, relative to the file.
+
+    ``content_dir`` is any folder at the top of the project (``content/``, ``drafts/``)."""
     project_schema = content_dir.resolve().parent / "generator" / "schema" / "event.schema.json"
     schema = project_schema if project_schema.exists() else Path(__file__).parent / "schema" / "event.schema.json"
     relative = Path(os.path.relpath(schema, target.parent.resolve())).as_posix()

@@ -66,3 +66,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run("mkdocs", "build", "--strict", cwd=project)
     assert "WARNING" not in result.stderr, result.stderr
     return project
+
+
+@pytest.fixture(scope="session")
+def timeline(built_site: Path):  # type: ignore[no-untyped-def]
+    """The model of the content that `built_site` was built from."""
+    from generator.validate import load_timeline
+
+    timeline, _ = load_timeline(built_site / "content", built_site)
+    assert timeline is not None
+    return timeline

@@ -15,8 +15,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.validate import load_timeline
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -64,13 +62,6 @@ def site_url(built_site: Path) -> Iterator[str]:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
-
-
-@pytest.fixture(scope="module")
-def timeline(built_site: Path):  # type: ignore[no-untyped-def]
-    timeline, _ = load_timeline(built_site / "content", built_site)
-    assert timeline is not None
-    return timeline
 
 
 @pytest.fixture

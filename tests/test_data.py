@@ -17,16 +17,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.validate import load_timeline
-
 from conftest import ROOT, run
-
-
-@pytest.fixture(scope="module")
-def timeline(built_site: Path):  # type: ignore[no-untyped-def]
-    timeline, _ = load_timeline(built_site / "content", built_site)
-    assert timeline is not None
-    return timeline
 
 
 def test_events_json_matches_its_schema_and_the_content(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]

@@ -6,23 +6,13 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-
-from generator.validate import load_timeline
 
 from conftest import copy_project, run
 
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-@pytest.fixture(scope="module")
-def timeline(built_site: Path):  # type: ignore[no-untyped-def]
-    timeline, _ = load_timeline(built_site / "content", built_site)
-    assert timeline is not None
-    return timeline
 
 
 def test_every_event_has_its_page(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
