@@ -12,7 +12,7 @@ from .export import Exporter
 from .history import added_dates
 from .output import WriteReport, read_stamp, write_pages
 from .problems import Problem, Severity
-from .render import render_site
+from .render import PAGE_SIZE, render_site
 from .validate import load_timeline
 
 __all__ = ["BuildResult", "build_pages"]
@@ -33,13 +33,19 @@ class BuildResult:
 
 
 def build_pages(
-    content_dir: Path, docs_dir: Path, root: Path | None = None, site_url: str | None = None
+    content_dir: Path,
+    docs_dir: Path,
+    root: Path | None = None,
+    site_url: str | None = None,
+    page_size: int = PAGE_SIZE,
 ) -> BuildResult:
     """Validate ``content_dir`` and, only if it has no errors, write its pages and data files into ``docs_dir``.
 
+    Listing pages (timeline parts, actors, places, tags, statuses) hold ``page_size`` events a page.
+
     Raises ``OutputError`` when the pages cannot be written; invalid content writes nothing.
     """
-    inputs = _fingerprint(Path(content_dir), site_url)
+    inputs = _fingerprint(Path(content_dir), site_url, page_size)
     stamp = read_stamp(docs_dir)
     if stamp is not None and stamp.get("inputs") == inputs:
         # Nothing the pages are made from has changed since they were made: they are current.
@@ -49,7 +55,7 @@ def build_pages(
     if timeline is None:
         return BuildResult(problems, None)
     exporter = Exporter(timeline, site_url, added_dates(Path(content_dir) / "events"))
-    files = {**render_site(timeline), **exporter.files()}
+    files = {**render_site(timeline, page_size), **exporter.files()}
     record = {
         "inputs": inputs,
         "events": len(timeline.events),
@@ -63,11 +69,11 @@ def build_pages(
 _CODE = Path(__file__).parent
 
 
-def _fingerprint(content_dir: Path, site_url: str | None) -> str:
+def _fingerprint(content_dir: Path, site_url: str | None, page_size: int) -> str:
     """A digest of everything the pages are made from: content files, the generator's own files,
-    the site's address and the git commit (which dates additions). Sizes and times, not contents:
+    the site's address, the page size and the git commit (which dates additions). Sizes and times, not contents:
     it must cost little next to a generation."""
-    digest = hashlib.sha256(repr((str(content_dir.resolve()), site_url)).encode())
+    digest = hashlib.sha256(repr((str(content_dir.resolve()), site_url, page_size)).encode())
     for base, suffixes in ((content_dir, (".yaml", ".yml")), (_CODE, (".py", ".j2", ".json", ".yaml"))):
         for folder, dirs, files in os.walk(base):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")

@@ -13,17 +13,19 @@ from pathlib import Path
 from .build import build_pages
 from .dates import DateError, parse_date
 from .draft import write_drafts
-from .export import DATA_FILES, Exporter
+from .export import DATA_FILES, Exporter, json_text
 from .history import added_dates
 from .importer import ImportFailed, import_entries, read_sheet, read_timelinejs
 from .output import OutputError
 from .problems import Problem, Severity, format_problems
+from .render import PAGE_SIZE
 from .scaffold import ask_date, new_event_file
 from .validate import load_timeline
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+BUILD_WARNINGS_SHOWN = 10
 
 _EPILOG = """\
 exit status: 0 when the content is valid (warnings allowed), 1 when it has errors (each
@@ -34,6 +36,16 @@ read or written.
 
 def _content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return number
 
 
 def _missing(content: Path) -> bool:
@@ -75,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     _content_option(build)
     build.add_argument("--docs", default="timeline", type=Path, help="the MkDocs docs folder (default: timeline)")
+    build.add_argument(
+        "--page-size",
+        default=PAGE_SIZE,
+        type=_positive,
+        help=f"events on one listing page at most (default: {PAGE_SIZE}; the plugin's page_size option)",
+    )
 
     new = commands.add_parser(
         "new",
@@ -188,12 +206,13 @@ def _build(args: argparse.Namespace) -> int:
     if _missing(args.content):
         return EXIT_USAGE
     try:
-        result = build_pages(args.content, args.docs, Path.cwd())
+        result = build_pages(args.content, args.docs, Path.cwd(), page_size=args.page_size)
     except OutputError as error:
         print(f"timeline: {error}", file=sys.stderr)
         return EXIT_USAGE
     if result.problems:
-        print(format_problems(result.problems), file=sys.stderr)
+        # The build's job is the pages: every error, but only a reminder of the warnings.
+        print(format_problems(result.problems, warnings_shown=BUILD_WARNINGS_SHOWN), file=sys.stderr)
     if result.report is None:
         print("nothing was written: fix the errors above first", file=sys.stderr)
         return EXIT_CONTENT
@@ -232,7 +251,7 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     exporter = Exporter(timeline, args.site_url, added_dates(args.content / "events"))
     if args.format == "timelinejs":
-        text = json.dumps(exporter.timelinejs(args.group), indent=2, ensure_ascii=False) + "\n"
+        text = json_text(exporter.timelinejs(args.group))
     else:
         text = exporter.files()[DATA_FILES["feed" if args.format == "feed" else args.format]]
     try:

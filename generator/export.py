@@ -16,7 +16,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
-import icalendar
 import markdown
 
 from . import __version__
@@ -24,7 +23,7 @@ from .dates import DatePoint
 from .model import STATUSES, Event, Timeline
 from .render import event_page
 
-__all__ = ["DATA_FILES", "Exporter", "events_schema"]
+__all__ = ["DATA_FILES", "Exporter", "events_schema", "json_text"]
 
 DATA_FILES = {
     "json": "data/events.json",
@@ -42,9 +41,26 @@ FEED_SIZE = 50
 ATOM = "http://www.w3.org/2005/Atom"
 
 
+def json_text(data: dict[str, Any]) -> str:
+    """JSON with one list item (event) a line: readable and diffable, and written by the C encoder,
+    which ``indent`` turns off (indented JSON took 4 s for 10,000 events)."""
+    fields = []
+    for key, value in data.items():
+        text = json.dumps(value, ensure_ascii=False)
+        if isinstance(value, list) and value:
+            text = "[\n    " + ",\n    ".join(json.dumps(v, ensure_ascii=False) for v in value) + "\n  ]"
+        fields.append(f"  {json.dumps(key)}: {text}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
+
+
+_MARKDOWN = markdown.Markdown()
+
+
 def _summary_html(text: str) -> str:
-    """A summary as HTML (its Markdown was validated: no raw HTML, only http(s) and relative links)."""
-    return markdown.markdown(text)
+    """A summary as HTML (its Markdown was validated: no raw HTML, only http(s) and relative links).
+
+    One converter, reset between summaries: making a new one for each took a third of the time."""
+    return _MARKDOWN.reset().convert(text)
 
 
 class Exporter:
@@ -70,11 +86,11 @@ class Exporter:
     def files(self) -> dict[str, str]:
         """``{path: text}`` for every data file."""
         return {
-            DATA_FILES["json"]: json.dumps(self.events_json(), indent=2, ensure_ascii=False) + "\n",
+            DATA_FILES["json"]: json_text(self.events_json()),
             DATA_FILES["schema"]: json.dumps(events_schema(), indent=2) + "\n",
             DATA_FILES["csv"]: self.events_csv(),
             DATA_FILES["ics"]: self.events_ics(),
-            DATA_FILES["timelinejs"]: json.dumps(self.timelinejs(), indent=2, ensure_ascii=False) + "\n",
+            DATA_FILES["timelinejs"]: json_text(self.timelinejs()),
             DATA_FILES["feed"]: self.atom(),
         }
 
@@ -169,27 +185,36 @@ class Exporter:
     # -- iCalendar ---------------------------------------------------------------------------
 
     def events_ics(self) -> str:
-        """One all-day VEVENT per event, spanning its date's precision (open intervals: the known day)."""
-        calendar = icalendar.Calendar()
-        calendar.add("prodid", f"-//timeline-generator//{__version__}//EN")
-        calendar.add("version", "2.0")
-        calendar.add("x-wr-calname", "Timeline")
+        """One all-day VEVENT per event, spanning its date's precision (open intervals: the known day).
+
+        Written directly (RFC 5545: escaped TEXT, lines folded at 75 octets): the icalendar
+        package, which the tests read it back with, took 10 s to fold 10,000 events' lines.
+        """
+        lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            f"PRODID:-//timeline-generator//{__version__}//EN",
+            "X-WR-CALNAME:Timeline",
+        ]
         for e in self.timeline.events:
-            item = icalendar.Event()
-            item.add("uid", f"{e.id}@timeline")
-            item.add("dtstamp", dt.datetime.combine(self.added(e), dt.time(), tzinfo=dt.UTC))
-            item.add("summary", e.title)
             start = e.date.earliest
-            end = e.date.latest if e.date.latest is not None else start
-            item.add("dtstart", start)
-            item.add("dtend", end + dt.timedelta(days=1))
-            item.add("status", "CONFIRMED" if e.status == "confirmed" else "TENTATIVE")
-            item.add("categories", [e.status])
-            item.add("description", f"{e.display_date}. {e.status.capitalize()}. {e.summary}\n{self.url(e)}")
+            end = (e.date.latest if e.date.latest is not None else start) + dt.timedelta(days=1)
+            lines += [
+                "BEGIN:VEVENT",
+                f"SUMMARY:{_ics_text(e.title)}",
+                f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+                f"DTSTAMP:{self.added(e):%Y%m%d}T000000Z",
+                f"UID:{e.id}@timeline",
+                f"CATEGORIES:{_ics_text(e.status)}",
+                "DESCRIPTION:" + _ics_text(f"{e.display_date}. {e.status.capitalize()}. {e.summary}\n{self.url(e)}"),
+                f"STATUS:{'CONFIRMED' if e.status == 'confirmed' else 'TENTATIVE'}",
+            ]
             if self.site_url:
-                item.add("url", self.url(e))
-            calendar.add_component(item)
-        return str(calendar.to_ical().decode("utf-8"))
+                lines.append(f"URL:{self.url(e)}")
+            lines.append("END:VEVENT")
+        lines.append("END:VCALENDAR")
+        return "".join(_fold(line) + "\r\n" for line in lines)
 
     # -- TimelineJS --------------------------------------------------------------------------
 
@@ -243,6 +268,34 @@ class Exporter:
             )
         ET.indent(feed)
         return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _ics_text(value: str) -> str:
+    """An iCalendar TEXT value: backslash, semicolon, comma and line breaks escaped."""
+    return (
+        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    )
+
+
+def _fold(line: str, limit: int = 75) -> str:
+    """An iCalendar content line folded into lines of at most 75 octets, never inside a UTF-8
+    character nor between a backslash and the character it escapes."""
+    data = line.encode("utf-8")
+    if len(data) <= limit:
+        return line
+    pieces = []
+    start, room = 0, limit
+    while len(data) - start > room:
+        end = start + room
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back to the character's start
+            end -= 1
+        slashes = len(data[start:end]) - len(data[start:end].rstrip(b"\\"))
+        if slashes % 2:
+            end -= 1
+        pieces.append(data[start:end])
+        start, room = end, limit - 1  # a continuation line starts with a space
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces).decode("utf-8")
 
 
 def _stamp(day: dt.date) -> str:

@@ -21,7 +21,7 @@ import yaml
 
 from .dates import DateError, parse_date
 from .fields import check_id
-from .scaffold import event_id_for, modeline
+from .scaffold import event_id_for, modeline, slug
 
 __all__ = ["Entry", "ImportFailed", "ImportReport", "import_entries", "read_sheet", "read_timelinejs"]
 
@@ -297,7 +297,7 @@ def _edtf(parts: tuple[int, ...]) -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+    return slug(text)[:60].strip("-")
 
 
 def import_entries(

@@ -187,7 +187,7 @@ def write_pages(docs_dir: Path, pages: dict[str, str], stamp: dict[str, Any] | N
                         report.removed.append(path)
                         _prune_empty(target.parent, docs_dir)
             if hashes != previous or stamp != read_stamp(docs_dir):
-                manifest = json.dumps({"pages": hashes, "stamp": stamp}, indent=0, sort_keys=True)
+                manifest = json.dumps({"pages": hashes, "stamp": stamp}, sort_keys=True)
                 _commit(_stage(docs_dir, {docs_dir / MANIFEST: manifest}))
     except OSError as error:
         where = error.filename or docs_dir

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from .build import BuildResult, build_pages
 from .output import OutputError
 from .problems import format_problems
+from .render import PAGE_SIZE
 from .sanitize import sanitize_html
 
 log = get_plugin_logger("timeline")
@@ -38,6 +39,9 @@ class TimelineConfig(base.Config):
     content_dir = c.Dir(exists=True, default="content")
     """The folder holding ``events/``, ``actors.yaml``, ``places.yaml`` and ``tags.yaml``,
     relative to ``mkdocs.yml``."""
+
+    page_size = c.Type(int, default=PAGE_SIZE)
+    """Events on one listing page at most (timeline parts, actor, place, tag and status pages)."""
 
     content_edit_uri = c.Optional(c.Type(str))
     """Edit link base for content files, relative to ``repo_url`` (e.g. ``edit/main/content/``).
@@ -74,7 +78,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         with self._lock:
             try:
                 return build_pages(
-                    Path(self.config.content_dir), Path(config.docs_dir), self._root(config), config.site_url
+                    Path(self.config.content_dir),
+                    Path(config.docs_dir),
+                    self._root(config),
+                    config.site_url,
+                    self.config.page_size,
                 )
             except OutputError as error:
                 raise PluginError(f"timeline: {error}") from error

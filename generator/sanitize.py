@@ -14,12 +14,12 @@ __all__ = ["sanitize_html"]
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "button", "cite", "code", "del", "details", "div", "em", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "label", "li", "ol", "option", "p", "pre", "section", "select",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "label", "li", "nav", "ol", "option", "p", "pre", "section", "select",
     "small",
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
 _ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang", "hidden", "role", "aria-label", "aria-live"},
+    "*": {"class", "id", "title", "lang", "hidden", "role", "aria-label", "aria-live", "aria-current"},
     "select": {"name"},
     "option": {"value"},
     "button": {"type"},

@@ -33,7 +33,8 @@ sources:
 """
 
 
-def _slug(title: str) -> str:
+def slug(title: str) -> str:
+    """Lower-case ASCII words joined by hyphens: "Kim Jong Un's visit" → "kim-jong-un-s-visit"."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
 
@@ -42,7 +43,7 @@ def event_id_for(date: str, title: str) -> str:
     """An id from the date as written (its first side, without ~ or ?) and the title, at most 80 characters."""
     parsed = parse_date(date)
     side = parsed.edtf.split("/")[0 if parsed.start else 1].rstrip("~?")
-    event_id = f"{side}-{_slug(title)}".strip("-")
+    event_id = f"{side}-{slug(title)}".strip("-")
     if len(event_id) > ID_MAX:
         event_id = event_id[:ID_MAX].rsplit("-", 1)[0]
     return event_id

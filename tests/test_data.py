@@ -16,6 +16,10 @@ import icalendar
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.export import _fold, _ics_text
 
 from conftest import ROOT, run
 
@@ -58,6 +62,23 @@ def test_events_ics_spans_each_date(built_site: Path, timeline) -> None:  # type
         assert item.decoded("dtend") == last + dt.timedelta(days=1)
         assert str(item["summary"]) == event.title
         assert event.status in item["categories"].to_ical().decode()
+        assert str(item["description"]).startswith(
+            f"{event.display_date}. {event.status.capitalize()}. {event.summary}\n"
+        )
+        assert str(item["status"]) == ("CONFIRMED" if event.status == "confirmed" else "TENTATIVE")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\\;,\n"), max_size=400))
+def test_ics_lines_fold_and_escape_any_text_back_to_itself(text: str) -> None:
+    """Our own iCalendar writer (icalendar's was too slow) against icalendar's reader."""
+    line = "SUMMARY:" + _ics_text(text)
+    folded = _fold(line)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    calendar = icalendar.Calendar.from_ical(
+        f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n{folded}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert str(calendar.walk("VEVENT")[0]["summary"]) == text
 
 
 def test_timelinejs_has_every_event(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]

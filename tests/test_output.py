@@ -183,7 +183,7 @@ def test_a_warm_build_skips_generation_until_an_input_changes(tmp_path: Path, mo
     monkeypatch.undo()
     renders: list[int] = []
     real_render = build.render_site
-    monkeypatch.setattr(build, "render_site", lambda timeline: renders.append(1) or real_render(timeline))
+    monkeypatch.setattr(build, "render_site", lambda *args: renders.append(1) or real_render(*args))
     for change in ("touch", "deleted page", "site_url"):  # each step differs from the last by one thing
         site_url = None
         if change == "touch":

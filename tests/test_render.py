@@ -57,7 +57,7 @@ def test_aliases_keep_old_addresses_working() -> None:
     pages = fixture_pages()
     alias = pages["events/2025-04-28-old-name.md"]
     assert "redirect: ../2025-04-28-claim/" in alias
-    assert "(2025-04-28-claim.md)" in alias
+    assert "(../events/2025-04-28-claim.md)" in alias
 
 
 @pytest.mark.parametrize(
