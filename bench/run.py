@@ -64,13 +64,14 @@ def floor_config(project: Path) -> Path:
     return floor
 
 
-def serve_latency(project: Path, edits: int = 3) -> list[float]:
+def serve_latency(project: Path, edits: int = 3, dirty: bool = False) -> list[float]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    log = (project / f"serve{'-dirty' if dirty else ''}.log").open("w")
     server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}", *(["--dirty", "--no-strict"] if dirty else [])],
+        cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     event = sorted((project / "content" / "events").rglob("*.yaml"))[0]
     url = f"http://127.0.0.1:{port}/events/{event.stem}/"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .export import Exporter
 from .history import added_dates
+from .memo import Memo
 from .output import WriteReport, read_stamp, write_pages
 from .problems import Problem, Severity
 from .render import PAGE_SIZE, render_site
@@ -38,10 +39,13 @@ def build_pages(
     root: Path | None = None,
     site_url: str | None = None,
     page_size: int = PAGE_SIZE,
+    memo: Memo | None = None,
 ) -> BuildResult:
     """Validate ``content_dir`` and, only if it has no errors, write its pages and data files into ``docs_dir``.
 
     Listing pages (timeline parts, actors, places, tags, statuses) hold ``page_size`` events a page.
+    A ``memo`` kept from one call to the next (as `mkdocs serve` does) spares re-reading unchanged
+    files and re-rendering unchanged pages.
 
     Raises ``OutputError`` when the pages cannot be written; invalid content writes nothing.
     """
@@ -51,11 +55,11 @@ def build_pages(
         # Nothing the pages are made from has changed since they were made: they are current.
         warnings = [Problem(**{**p, "severity": Severity(p["severity"])}) for p in stamp.get("warnings", [])]
         return BuildResult(warnings, WriteReport(unchanged=stamp.get("files", 0)), stamp.get("events", 0))
-    timeline, problems = load_timeline(content_dir, root)
+    timeline, problems = load_timeline(content_dir, root, memo)
     if timeline is None:
         return BuildResult(problems, None)
-    exporter = Exporter(timeline, site_url, added_dates(Path(content_dir) / "events"))
-    files = {**render_site(timeline, page_size), **exporter.files()}
+    exporter = Exporter(timeline, site_url, added_dates(Path(content_dir) / "events"), memo)
+    files = {**render_site(timeline, page_size, memo), **exporter.files()}
     record = {
         "inputs": inputs,
         "events": len(timeline.events),
@@ -63,6 +67,8 @@ def build_pages(
         "warnings": [{**asdict(p), "severity": p.severity.value} for p in problems],
     }
     report = write_pages(docs_dir, files, record)
+    if memo is not None:
+        memo.finish()
     return BuildResult(problems, report, len(timeline.events))
 
 

@@ -20,6 +20,7 @@ import markdown
 
 from . import __version__
 from .dates import DatePoint
+from .memo import Memo
 from .model import STATUSES, Event, Timeline
 from .render import event_page
 
@@ -66,8 +67,15 @@ def _summary_html(text: str) -> str:
 class Exporter:
     """Builds every data file of one timeline."""
 
-    def __init__(self, timeline: Timeline, site_url: str | None = None, added: Mapping[str, dt.date] | None = None):
+    def __init__(
+        self,
+        timeline: Timeline,
+        site_url: str | None = None,
+        added: Mapping[str, dt.date] | None = None,
+        memo: Memo | None = None,
+    ):
         self.timeline = timeline
+        self.memo = memo if memo is not None else Memo()
         self.site_url = (site_url or "").rstrip("/") + "/" if site_url else ""
         self.history = added or {}
 
@@ -82,6 +90,9 @@ class Exporter:
     def generated(self) -> dt.date:
         """The newest addition: what `generated` and the feed's `updated` say, the same on every build."""
         return max((self.added(e) for e in self.timeline.events), default=dt.date(1970, 1, 1))
+
+    def summary_html(self, text: str) -> str:
+        return self.memo.get(("summary html", text), _summary_html, text)
 
     def files(self) -> dict[str, str]:
         """``{path: text}`` for every data file."""
@@ -227,7 +238,7 @@ class Exporter:
             item: dict[str, Any] = {
                 "unique_id": e.id,
                 "start_date": _tl_date(start.earliest, start),
-                "text": {"headline": e.title, "text": _summary_html(e.summary)},
+                "text": {"headline": e.title, "text": self.summary_html(e.summary)},
                 "group": _group(self.timeline, e, group),
             }
             if e.date.interval and e.date.end is not None and e.date.start is not None:
@@ -263,7 +274,7 @@ class Exporter:
             ET.SubElement(entry, f"{{{ATOM}}}published").text = _stamp(self.added(e))
             ET.SubElement(entry, f"{{{ATOM}}}category", term=e.status, label=e.status.capitalize())
             summary = ET.SubElement(entry, f"{{{ATOM}}}summary", type="html")
-            summary.text = f"<p><strong>{e.status.capitalize()}</strong> · {e.display_date}</p>" + _summary_html(
+            summary.text = f"<p><strong>{e.status.capitalize()}</strong> · {e.display_date}</p>" + self.summary_html(
                 e.summary
             )
         ET.indent(feed)

@@ -23,6 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .build import BuildResult, build_pages
+from .memo import Memo
 from .output import OutputError
 from .problems import format_problems
 from .render import PAGE_SIZE
@@ -58,6 +59,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._timer: threading.Timer | None = None
         self._edit_base: str | None = None
         self._content_path: str | None = None
+        # Kept across `mkdocs serve` rebuilds: an edit re-reads one file and re-renders what shows it.
+        self._memo = Memo()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin instance (and its lock) across `mkdocs serve` rebuilds."""
@@ -83,6 +86,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     self._root(config),
                     config.site_url,
                     self.config.page_size,
+                    self._memo,
                 )
             except OutputError as error:
                 raise PluginError(f"timeline: {error}") from error

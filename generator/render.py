@@ -10,6 +10,7 @@ resolves them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -20,6 +21,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from .memo import Memo
 from .model import STATUSES, Actor, Event, Place, Source, Tag, Timeline
 from .scaffold import slug
 
@@ -104,6 +106,19 @@ def front_matter(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+"""One environment for the process, so each template is compiled once, not once a generation."""
+_ENV.filters["md"] = md_text
+_ENV.filters["excerpt"] = excerpt
+
+
 @dataclass(frozen=True)
 class Pager:
     """Where a page stands among the pages of one list: the links at its top and bottom."""
@@ -141,40 +156,35 @@ class SourceGroup:
 class _Site:
     """Renders every page of one timeline; one instance per generation."""
 
-    def __init__(self, timeline: Timeline, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, timeline: Timeline, page_size: int = PAGE_SIZE, memo: Memo | None = None) -> None:
         self.timeline = timeline
         self.page_size = page_size
-        self.env = jinja2.Environment(
-            loader=jinja2.PackageLoader("generator", "templates"),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters["md"] = md_text
-        self.env.filters["excerpt"] = excerpt
-        self.env.filters["plural"] = _plural
-        self.env.globals.update(
-            statuses=STATUSES,
-            status_titles=STATUS_TITLES,
-            status_callout=STATUS_CALLOUT,
-            languages=LANGUAGE_NAMES,
-            link=self.link,
-            actors=timeline.actors,
-            places=timeline.places,
-            tags=timeline.tags,
-            status_label=self.status_label,
-            callout_title=self.callout_title,
-            card_classes=_card_classes,
-            span=self.span,
-            card=self.card,
-        )
+        self.memo = memo if memo is not None else Memo()
+        self.globals: dict[str, Any] = {
+            "statuses": STATUSES,
+            "status_titles": STATUS_TITLES,
+            "status_callout": STATUS_CALLOUT,
+            "languages": LANGUAGE_NAMES,
+            "link": self.link,
+            "actors": timeline.actors,
+            "places": timeline.places,
+            "tags": timeline.tags,
+            "status_label": self.status_label,
+            "callout_title": self.callout_title,
+            "card_classes": _card_classes,
+            "span": self.span,
+            "card": self.card,
+        }
         self.events_by = self._index()
         self.by_id = {e.id: e for e in timeline.events}
         self.scale = _scale(timeline.events)
+        # Everything a page depends on besides its own events: a memo entry holds for these only.
+        self.context = hashlib.sha256(
+            repr(
+                (timeline.actors, timeline.places, timeline.tags, timeline.registry_paths, self.scale, page_size)
+            ).encode()
+        ).hexdigest()
         self.pages: dict[str, str] = {}
-        self.cards: dict[tuple[str, int], Markup] = {}
         self.overview: list[tuple[str, str, int, tuple[tuple[str, str, int], ...]]] = []
         """The split timeline's index: (docs path, year, events, its months' (docs path, month, events))."""
         self.parts = self._timeline_parts()
@@ -289,21 +299,28 @@ class _Site:
 
     def card(self, event: Event, page: str) -> Markup:
         """An event's card in a listing; the same on every page at the same depth, so rendered once per depth."""
-        key = (event.id, page.count("/"))
-        if key not in self.cards:
-            self.cards[key] = Markup(self.env.get_template("card.md.j2").render(e=event, page=page))
-        return self.cards[key]
+        depth = page.count("/")
+        return self.memo.get(("card", self.context, event, depth), self._card, event, page)
 
-    def add(
+    def _card(self, event: Event, page: str) -> Markup:
+        return Markup(_ENV.get_template("card.md.j2").render(self.globals, e=event, page=page))
+
+    def page(
         self, path: str, template: str, meta: dict[str, Any] | None, *, link_from: str | None = None, **context: Any
-    ) -> None:
-        """Render one page; links are relative to ``link_from`` (default: the page itself)."""
-        body = self.env.get_template(template).render(page=link_from or path, **context)
+    ) -> str:
+        """One page's Markdown; links are relative to ``link_from`` (default: the page itself)."""
+        body = _ENV.get_template(template).render(self.globals, page=link_from or path, **context)
         if meta is not None:
             # Marks the page as generated for the plugin (edit links) even when it has no source.
             meta.setdefault("timeline", {"source": None})
         head = front_matter(meta) if meta is not None else ""
-        self.pages[path] = head + GENERATED_MARK + "\n\n" + body
+        return head + GENERATED_MARK + "\n\n" + body
+
+    def add(
+        self, path: str, template: str, meta: dict[str, Any] | None, *, link_from: str | None = None, **context: Any
+    ) -> None:
+        """Render one page into the site."""
+        self.pages[path] = self.page(path, template, meta, link_from=link_from, **context)
 
     def render(self) -> dict[str, str]:
         events = self.timeline.events
@@ -331,6 +348,20 @@ class _Site:
         return self.pages
 
     def _event(self, event: Event, previous: Event | None, following: Event | None) -> None:
+        related = tuple(sorted((self.by_id[i] for i in event.related if i in self.by_id), key=Event.sort_key))
+        part = self.part_of[event.id]
+        key = ("event pages", self.context, event, previous, following, related, part)
+        self.pages.update(self.memo.get(key, self._event_pages, event, previous, following, related, part))
+
+    def _event_pages(
+        self,
+        event: Event,
+        previous: Event | None,
+        following: Event | None,
+        related: tuple[Event, ...],
+        part: tuple[str, str],
+    ) -> dict[str, str]:
+        """An event's page and a redirect page for each of its aliases."""
         path = event_page(event.id)
         meta = {
             "title": event.title,
@@ -346,8 +377,8 @@ class _Site:
             },
         }
         meta["jsonld"] = self.jsonld(event)
-        related = sorted((self.by_id[i] for i in event.related if i in self.by_id), key=Event.sort_key)
-        self.add(
+        pages = {}
+        pages[path] = self.page(
             path,
             "event.md.j2",
             meta,
@@ -355,10 +386,10 @@ class _Site:
             previous=previous,
             following=following,
             related=related,
-            part=self.part_of[event.id],
+            part=part,
         )
         for alias in event.aliases:
-            self.add(
+            pages[event_page(alias)] = self.page(
                 event_page(alias),
                 "alias.md.j2",
                 {
@@ -369,6 +400,7 @@ class _Site:
                 },
                 event=event,
             )
+        return pages
 
     def _timeline_parts(self) -> list[TimelinePart]:
         """The pages the timeline is listed on, in date order.
@@ -689,6 +721,9 @@ def _plural(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
+_ENV.filters["plural"] = _plural
+
+
 def _span_label(events: list[Event]) -> str:
     """The months a page of a listing covers: 'March 2024 – May 2024'."""
     if not events:
@@ -697,6 +732,8 @@ def _span_label(events: list[Event]) -> str:
     return first if first == last else f"{first} – {last}"
 
 
-def render_site(timeline: Timeline, page_size: int = PAGE_SIZE) -> dict[str, str]:
-    """Every generated page of the site, as ``{docs path: Markdown}``; listings hold ``page_size`` events a page."""
-    return _Site(timeline, page_size).render()
+def render_site(timeline: Timeline, page_size: int = PAGE_SIZE, memo: Memo | None = None) -> dict[str, str]:
+    """Every generated page of the site, as ``{docs path: Markdown}``; listings hold ``page_size`` events a page.
+
+    Pages and cards whose inputs are in ``memo`` (from an earlier generation) are not rendered again."""
+    return _Site(timeline, page_size, memo).render()

@@ -11,6 +11,7 @@ from . import spec
 from .dates import DateError, EventDate, parse_date
 from .fields import Fields, check_id, kind_of, suggest
 from .loader import FieldPath, RawEntry, is_date, load_yaml
+from .memo import Memo
 from .model import ACTOR_KINDS, STATUSES, Actor, Event, Place, Source, Tag, Timeline
 from .problems import Problem, Severity
 
@@ -272,8 +273,33 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline | None, list[Problem]]:
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def _load_event(
+    path: Path, display: str, event_id: str, registries: dict[str, dict[str, Any]]
+) -> tuple[RawEntry | None, Event | None, list[Problem], list[Problem]]:
+    """One event file read and checked: (its parsed entry, the event if it is valid, errors, warnings)."""
+    entry, problems = load_yaml(path, display, max_bytes=MAX_EVENT_BYTES)
+    warnings: list[Problem] = []
+    event = None
+    if entry is not None and not problems:
+        event = _read_event(entry, event_id, registries, problems, warnings)
+    return entry, event, problems, warnings
+
+
+def load_timeline(
+    content_dir: Path, root: Path | None = None, memo: Memo | None = None
+) -> tuple[Timeline | None, list[Problem]]:
     """Load and check everything under ``content_dir``.
+
+    With a ``memo``, an event file unchanged since the memo's last generation (same size,
+    times and registries) is not read again.
 
     Returns the timeline (None when there is any error) and every problem found: the errors,
     then the warnings (soft problems, which do not stop the timeline from being built).
@@ -298,6 +324,8 @@ def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline
         registries[kind] = _read_registry(entry, kind, registries.get("actors", {}), problems)
         registry_paths[kind] = _display(path, root)
 
+    # Event files are read against the registries: a memo entry holds for these registries only.
+    registries_key = tuple(_stamp(content_dir / f"{kind}.yaml") for kind in REGISTRY_FIELDS)
     warnings: list[Problem] = []
     events: dict[str, Event] = {}
     entries: dict[str, RawEntry] = {}
@@ -326,14 +354,19 @@ def load_timeline(content_dir: Path, root: Path | None = None) -> tuple[Timeline
             )
             continue
         paths_by_id[event_id] = display
-        entry, found = load_yaml(path, display, max_bytes=MAX_EVENT_BYTES)
+        if memo is None:
+            loaded = _load_event(path, display, event_id, registries)
+        else:
+            info = path.lstat()
+            key = ("event file", display, info.st_size, info.st_mtime_ns, info.st_ctime_ns, registries_key)
+            loaded = memo.get(key, _load_event, path, display, event_id, registries)
+        entry, event, found, soft = loaded
         problems.extend(found)
+        warnings.extend(soft)
         if entry is not None:
             entries[event_id] = entry
-        if entry is not None and not found:
-            event = _read_event(entry, event_id, registries, problems, warnings)
-            if event is not None:
-                events[event_id] = event
+        if event is not None:
+            events[event_id] = event
 
     _check_links(entries, paths_by_id, problems)
     if problems:

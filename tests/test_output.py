@@ -201,3 +201,46 @@ def test_a_warm_build_skips_generation_until_an_input_changes(tmp_path: Path, mo
 
 def first_event(content: Path) -> str:
     return sorted(content.rglob("events/*/*.yaml"))[0].stem
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Every file the generator wrote into ``folder`` but its manifest."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+def test_a_memo_kept_between_generations_changes_nothing_but_the_time(tmp_path: Path) -> None:
+    """What `mkdocs serve` does: one memo across generations. Each edit must give exactly the
+    pages a fresh generation gives, while re-reading only the edited file."""
+    from generator.memo import Memo
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    memo = Memo()
+    kept, fresh = tmp_path / "kept", tmp_path / "fresh"
+    events = sorted(content.rglob("events/*/*.yaml"))
+
+    def both() -> None:
+        assert build_pages(content, kept, tmp_path, page_size=4, memo=memo).report is not None
+        shutil.rmtree(fresh, ignore_errors=True)
+        assert build_pages(content, fresh, tmp_path, page_size=4).report is not None
+        assert files(kept) == files(fresh)
+
+    both()
+    first_misses = memo.last[1]
+    assert first_misses >= 3 * len(events), "the first generation reads every file, renders every page and card"
+    edits = [
+        (events[3], "title: ", "title: Edited, "),  # an event's own page, its neighbours, its listings
+        (events[0], "status: confirmed", "status: reported"),  # moves between status pages
+        (content / "actors.yaml", "name: Russia", "name: Russian Federation"),  # every page naming it
+    ]
+    for path, old, new in edits:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        both()
+        if path.parent.name != "content":  # an event file: a few of its pages and cards, not the rest
+            assert memo.last[1] < first_misses / 3, f"editing {path.name} re-made {memo.last} (hits, misses)"
