@@ -40,16 +40,18 @@ def build_pages(
     site_url: str | None = None,
     page_size: int = PAGE_SIZE,
     memo: Memo | None = None,
+    directory_urls: bool = True,
 ) -> BuildResult:
     """Validate ``content_dir`` and, only if it has no errors, write its pages and data files into ``docs_dir``.
 
     Listing pages (timeline parts, actors, places, tags, statuses) hold ``page_size`` events a page.
     A ``memo`` kept from one call to the next (as `mkdocs serve` does) spares re-reading unchanged
-    files and re-rendering unchanged pages.
+    files and re-rendering unchanged pages. ``directory_urls`` is MkDocs' option of that name:
+    how the site serves pages, for the links the generator writes in HTML.
 
     Raises ``OutputError`` when the pages cannot be written; invalid content writes nothing.
     """
-    inputs = _fingerprint(Path(content_dir), site_url, page_size)
+    inputs = _fingerprint(Path(content_dir), site_url, (page_size, directory_urls))
     stamp = read_stamp(docs_dir)
     if stamp is not None and stamp.get("inputs") == inputs:
         # Nothing the pages are made from has changed since they were made: they are current.
@@ -59,7 +61,7 @@ def build_pages(
     if timeline is None:
         return BuildResult(problems, None)
     exporter = Exporter(timeline, site_url, added_dates(Path(content_dir) / "events"), memo)
-    files = {**render_site(timeline, page_size, memo), **exporter.files()}
+    files = {**render_site(timeline, page_size, memo, directory_urls), **exporter.files()}
     record = {
         "inputs": inputs,
         "events": len(timeline.events),
@@ -75,11 +77,11 @@ def build_pages(
 _CODE = Path(__file__).parent
 
 
-def _fingerprint(content_dir: Path, site_url: str | None, page_size: int) -> str:
+def _fingerprint(content_dir: Path, site_url: str | None, options: tuple[int, bool]) -> str:
     """A digest of everything the pages are made from: content files, the generator's own files,
-    the site's address, the page size and the git commit (which dates additions). Sizes and times, not contents:
+    the site's address, the options and the git commit (which dates additions). Sizes and times, not contents:
     it must cost little next to a generation."""
-    digest = hashlib.sha256(repr((str(content_dir.resolve()), site_url, page_size)).encode())
+    digest = hashlib.sha256(repr((str(content_dir.resolve()), site_url, options)).encode())
     for base, suffixes in ((content_dir, (".yaml", ".yml")), (_CODE, (".py", ".j2", ".json", ".yaml"))):
         for folder, dirs, files in os.walk(base):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .dates import EventDate
 
@@ -87,6 +87,18 @@ class Event:
     related: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     added: dt.date | None = None
+
+    def __hash__(self) -> int:
+        # Computed once: events are keys of the generator's memo, looked up many times a generation.
+        cached: int | None = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def __getstate__(self) -> dict[str, object]:
+        # A string's hash differs between processes: never carry the cached one along.
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
 
     @property
     def display_date(self) -> str:

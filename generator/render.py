@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -139,7 +139,7 @@ class TimelinePart:
 
     path: str
     title: str
-    events: list[Event]
+    events: tuple[Event, ...]
     up: tuple[str, str] | None = None
     months: tuple[tuple[str, str, int], ...] = ()
     """For a year split into months: (docs path, month, number of events) of each month."""
@@ -156,9 +156,12 @@ class SourceGroup:
 class _Site:
     """Renders every page of one timeline; one instance per generation."""
 
-    def __init__(self, timeline: Timeline, page_size: int = PAGE_SIZE, memo: Memo | None = None) -> None:
+    def __init__(
+        self, timeline: Timeline, page_size: int = PAGE_SIZE, memo: Memo | None = None, directory_urls: bool = True
+    ) -> None:
         self.timeline = timeline
         self.page_size = page_size
+        self.directory_urls = directory_urls
         self.memo = memo if memo is not None else Memo()
         self.globals: dict[str, Any] = {
             "statuses": STATUSES,
@@ -174,6 +177,7 @@ class _Site:
             "card_classes": _card_classes,
             "span": self.span,
             "card": self.card,
+            "url": self.url,
         }
         self.events_by = self._index()
         self.by_id = {e.id: e for e in timeline.events}
@@ -181,7 +185,15 @@ class _Site:
         # Everything a page depends on besides its own events: a memo entry holds for these only.
         self.context = hashlib.sha256(
             repr(
-                (timeline.actors, timeline.places, timeline.tags, timeline.registry_paths, self.scale, page_size)
+                (
+                    timeline.actors,
+                    timeline.places,
+                    timeline.tags,
+                    timeline.registry_paths,
+                    self.scale,
+                    page_size,
+                    directory_urls,
+                )
             ).encode()
         ).hexdigest()
         self.pages: dict[str, str] = {}
@@ -297,9 +309,14 @@ class _Site:
         so a link is the same from every page at the same depth."""
         return "../" * from_page.count("/") + to_page
 
+    def url(self, from_page: str, to_page: str) -> str:
+        """The address of one docs path relative to another's, as the site serves them: for the
+        links of cards, which are HTML (MkDocs checks and rewrites only Markdown links)."""
+        return "../" * _url(from_page, self.directory_urls).count("/") + _url(to_page, self.directory_urls)
+
     def card(self, event: Event, page: str) -> Markup:
         """An event's card in a listing; the same on every page at the same depth, so rendered once per depth."""
-        depth = page.count("/")
+        depth = _url(page, self.directory_urls).count("/")
         return self.memo.get(("card", self.context, event, depth), self._card, event, page)
 
     def _card(self, event: Event, page: str) -> Markup:
@@ -321,6 +338,12 @@ class _Site:
     ) -> None:
         """Render one page into the site."""
         self.pages[path] = self.page(path, template, meta, link_from=link_from, **context)
+
+    def add_kept(self, inputs: Hashable, path: str, template: str, meta: dict[str, Any], **context: Any) -> None:
+        """Render one page into the site, or take it from the memo when ``inputs`` (with ``meta``
+        and the site's context) hold everything it is made from."""
+        key = ("page", self.context, path, template, repr(meta), inputs)
+        self.pages[path] = self.memo.get(key, self.page, path, template, meta, **context)
 
     def render(self) -> dict[str, str]:
         events = self.timeline.events
@@ -412,23 +435,23 @@ class _Site:
         events = self.timeline.events
         size = self.page_size
         if len(events) <= size:
-            return [TimelinePart("timeline/index.md", "Timeline", list(events))]
+            return [TimelinePart("timeline/index.md", "Timeline", tuple(events))]
         top = ("timeline/index.md", "Timeline")
         parts: list[TimelinePart] = []
         for year, whole, months in _by_year(events):
             year_path, title = f"timeline/{year}.md", str(year)
             every = whole + [e for _, _, month_events in months for e in month_events]
             if len(every) <= size:
-                parts.append(TimelinePart(year_path, title, every, top))
+                parts.append(TimelinePart(year_path, title, tuple(every), top))
                 self.overview.append((year_path, title, len(every), ()))
                 continue
             index = tuple((f"timeline/{year}/{n:02d}.md", label, len(m)) for n, label, m in months)
             self.overview.append((year_path, title, len(every), index))
             for k, (path, chunk) in enumerate(_chunks(year_path, whole, size)):
-                parts.append(TimelinePart(path, _numbered(title, k), chunk, top, index if k == 0 else ()))
+                parts.append(TimelinePart(path, _numbered(title, k), tuple(chunk), top, index if k == 0 else ()))
             for (path, label, _), (_, _, month_events) in zip(index, months, strict=True):
                 for k, (page, chunk) in enumerate(_chunks(path, month_events, size)):
-                    parts.append(TimelinePart(page, _numbered(label, k), chunk, (year_path, title)))
+                    parts.append(TimelinePart(page, _numbered(label, k), tuple(chunk), (year_path, title)))
         return parts
 
     def _timeline(self) -> None:
@@ -443,7 +466,7 @@ class _Site:
                 part=self.parts[0],
                 years=_by_year(events),
                 count=len(events),
-                filters=self._filters(list(events)),
+                filters=self._filters(events),
                 pager=None,
             )
             return
@@ -465,7 +488,8 @@ class _Site:
                 (after.path, after.title) if after else None,
                 part.up,
             )
-            self.add(
+            self.add_kept(
+                (part, pager, len(events)),
                 part.path,
                 "timeline.md.j2",
                 {
@@ -481,7 +505,7 @@ class _Site:
                 pager=pager,
             )
 
-    def _filters(self, events: list[Event]) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
+    def _filters(self, events: Sequence[Event]) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
         """A listing's filters: for each facet, the values its events have, with how many have each."""
         facets: list[tuple[str, str, list[tuple[str, str, int]]]] = []
         registries: tuple[tuple[str, str, str, Mapping[str, Actor | Place | Tag]], ...] = (
@@ -543,7 +567,17 @@ class _Site:
                 source = meta.get("timeline", {}).get("source")
                 title = f"{meta['title']}, page {k + 1}"
                 page_meta = {**meta, "title": title, "search": {"exclude": True}, "timeline": {"source": source}}
-            self.add(page, template, page_meta, events=chunk, total=len(events), first=k == 0, pager=pager, **context)
+            self.add_kept(
+                (tuple(chunk), len(events), k, pager, tuple(sorted(context.items()))),
+                page,
+                template,
+                page_meta,
+                events=chunk,
+                total=len(events),
+                first=k == 0,
+                pager=pager,
+                **context,
+            )
 
     def _registry(self, kind: str, registry: dict[str, Any]) -> None:
         titles = {"actors": "Actors", "places": "Places", "tags": "Tags"}
@@ -732,8 +766,22 @@ def _span_label(events: list[Event]) -> str:
     return first if first == last else f"{first} – {last}"
 
 
-def render_site(timeline: Timeline, page_size: int = PAGE_SIZE, memo: Memo | None = None) -> dict[str, str]:
+def render_site(
+    timeline: Timeline, page_size: int = PAGE_SIZE, memo: Memo | None = None, directory_urls: bool = True
+) -> dict[str, str]:
     """Every generated page of the site, as ``{docs path: Markdown}``; listings hold ``page_size`` events a page.
 
-    Pages and cards whose inputs are in ``memo`` (from an earlier generation) are not rendered again."""
-    return _Site(timeline, page_size, memo).render()
+    Pages and cards whose inputs are in ``memo`` (from an earlier generation) are not rendered again.
+    ``directory_urls`` says how the site serves a page (``events/x/`` or ``events/x.html``), for the
+    links written in HTML."""
+    return _Site(timeline, page_size, memo, directory_urls).render()
+
+
+def _url(page: str, directory_urls: bool) -> str:
+    """The address a docs path is served at, relative to the site's root."""
+    stem = page.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"

@@ -144,3 +144,34 @@ def test_the_page_size_is_a_build_option(tmp_path: Path) -> None:
     assert (project / "timeline" / "timeline" / "2025.md").exists()
     bad = run("timeline", "build", "--page-size", "0", cwd=project, check=False)
     assert bad.returncode == 2 and "at least 1" in bad.stderr
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every relative link in the built site whose target does not exist."""
+    broken = []
+    for page in site.rglob("*.html"):
+        for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a[href]"):
+            href = str(a["href"]).split("#")[0].split("?")[0]
+            if not href or "://" in href or href.startswith(("mailto:", "/")):
+                continue
+            target = (page.parent / href).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site)}: {a['href']}")
+    return broken
+
+
+def test_every_link_of_the_paged_site_leads_somewhere(paged_site: Path) -> None:
+    assert broken_links(paged_site / "site") == []
+
+
+def test_links_written_in_html_follow_use_directory_urls(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("content_dir: content\n", "content_dir: content\n      page_size: 3\n")
+    config.write_text(text + "use_directory_urls: false\n", encoding="utf-8")
+    run("mkdocs", "build", "--strict", cwd=project)
+    site = project / "site"
+    assert (site / "timeline" / "2025" / "04.html").is_file()
+    cards = BeautifulSoup((site / "timeline" / "2025" / "04.html").read_text(encoding="utf-8"), "html.parser")
+    assert str(cards.select_one(".tl-event__title a")["href"]).startswith("../../events/")
+    assert broken_links(site) == []
