@@ -89,7 +89,7 @@ def serve_latency(project: Path, edits: int = 3, dirty: bool = False) -> list[fl
         while "Synthetic event" not in page() and time.monotonic() < deadline:
             time.sleep(0.5)
         for i in range(edits):
-            marker = f"edited{i}x"
+            marker = f"edited{i}x{time.time_ns()}"
             text = event.read_text(encoding="utf-8")
             event.write_text(re.sub(r"^title: .*$", f"title: Synthetic event {marker}", text, flags=re.M), "utf-8")
             started = time.perf_counter()

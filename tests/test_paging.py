@@ -167,7 +167,9 @@ def test_every_link_of_the_paged_site_leads_somewhere(paged_site: Path) -> None:
 def test_links_written_in_html_follow_use_directory_urls(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("content_dir: content\n", "content_dir: content\n      page_size: 3\n")
+    text = config.read_text(encoding="utf-8").replace(
+        "content_dir: content\n", "content_dir: content\n      page_size: 3\n"
+    )
     config.write_text(text + "use_directory_urls: false\n", encoding="utf-8")
     run("mkdocs", "build", "--strict", cwd=project)
     site = project / "site"
