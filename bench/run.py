@@ -8,12 +8,14 @@ Prints: `timeline validate`; `timeline build` cold and warm; `mkdocs build --str
 floor (MkDocs building the same generated pages with the `timeline` plugin removed); the
 peak memory of each (max RSS, from /usr/bin/time); the largest HTML page; the search
 index per event; and, with --serve, the time from saving one event's YAML to its rebuilt
-page under `mkdocs serve`. Not for CI: 10,000 events take minutes per build.
+page under `mkdocs serve` (full rebuilds, and `--dirty`). It also builds the same events as
+posts of Material's blog plugin, for comparison. Not for CI: 10,000 events take minutes per build.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import shutil
@@ -25,6 +27,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
@@ -103,40 +107,93 @@ def serve_latency(project: Path, edits: int = 3, dirty: bool = False) -> list[fl
     return times
 
 
+BLOG_CONFIG = """\
+site_name: Blog comparison
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - blog
+markdown_extensions:
+  - admonition
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+  - pymdownx.highlight
+  - pymdownx.superfences
+"""
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def blog_project(project: Path, target: Path) -> Path:
+    """The same events as posts of Material's blog plugin: each event page's text (links made
+    plain text, as the blog has no actor or place pages), dated by the event, categorised by status."""
+    posts = target / "docs" / "blog" / "posts"
+    posts.mkdir(parents=True)
+    (target / "mkdocs.yml").write_text(BLOG_CONFIG, encoding="utf-8")
+    (target / "docs" / "index.md").write_text("# Blog comparison\n", encoding="utf-8")
+    (target / "docs" / "blog" / "index.md").write_text("# Events\n", encoding="utf-8")
+    for page in sorted((project / "timeline" / "events").glob("*.md")):
+        _, head, body = page.read_text(encoding="utf-8").split("---\n", 2)
+        meta = yaml.safe_load(head)
+        if "redirect" in meta:
+            continue
+        body = _LINK.sub(r"\1", body.split("\n\n", 1)[1])
+        front = {"date": dt.date.fromisoformat(meta["timeline"]["earliest"]), "categories": [meta["timeline"]["status"].capitalize()]}
+        (posts / page.name).write_text(f"---\n{yaml.safe_dump(front)}---\n\n{body}", encoding="utf-8")
+    return target
+
+
 def measure(n: int, runs: int, serve: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "p")
         if n:
             write_corpus(n, project)
         n = len(list((project / "content" / "events").rglob("*.yaml")))
-        rows: dict[str, list[tuple[float, int]]] = {k: [] for k in ("validate", "build cold", "build warm",
-                                                                    "mkdocs build --strict", "floor")}  # fmt: skip
+        names = ("validate", "build cold", "build warm", "mkdocs build --strict", "  pages already current",
+                 "floor", "Material blog")  # fmt: skip
+        rows: dict[str, list[tuple[float, int]]] = {k: [] for k in names}
         floor = floor_config(project)
+        blog = None
         for _ in range(runs):
             rows["validate"].append(timed("timeline", "validate", "content", cwd=project))
             clean(project)
             rows["build cold"].append(timed("timeline", "build", cwd=project))
             rows["build warm"].append(timed("timeline", "build", cwd=project))
+            clean(project)
             rows["mkdocs build --strict"].append(timed("mkdocs", "build", "--strict", cwd=project))
+            rows["  pages already current"].append(timed("mkdocs", "build", "--strict", cwd=project))
             rows["floor"].append(timed("mkdocs", "build", "-f", str(floor), cwd=project))
+            blog = blog or blog_project(project, Path(tmp) / "blog")
+            rows["Material blog"].append(timed("mkdocs", "build", cwd=blog))
         print(f"## {n:,} events, {runs} runs (medians)")
         for name, values in rows.items():
             seconds = statistics.median(v[0] for v in values)
             memory = max(v[1] for v in values) / 1024
             print(f"{name:24} {seconds:8.2f} s   peak {memory:7.0f} MiB")
-        full = statistics.median(v[0] for v in rows["mkdocs build --strict"])
-        bare = statistics.median(v[0] for v in rows["floor"])
-        print(f"{'full / floor':24} {full / bare:8.2f} x")
+        median = {name: statistics.median(v[0] for v in values) for name, values in rows.items()}
+        print(f"{'full / floor':24} {median['mkdocs build --strict'] / median['floor']:8.2f} x")
+        print(f"{'  pages current / floor':24} {median['  pages already current'] / median['floor']:8.2f} x")
+        print(f"{'full / Material blog':24} {median['mkdocs build --strict'] / median['Material blog']:8.2f} x")
         site = project / "site"
         pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
-        print(f"{'largest HTML page':24} {pages[-1].stat().st_size / 1024:8.0f} KiB  {pages[-1].relative_to(site)}")
+        for page in pages[-3:][::-1]:
+            print(f"{'largest HTML pages':24} {page.stat().st_size / 1024:8.0f} KiB  {page.relative_to(site)}")
+        print(f"{'pages over 300 KB':24} {sum(1 for p in pages if p.stat().st_size > 300_000):8d}")
         index = (site / "search" / "search_index.json").stat().st_size
         print(f"{'search index / event':24} {index / n / 1024:8.2f} KiB")
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         print(f"{'site size':24} {size / 1e6:8.1f} MB")
+        if blog is not None:
+            blog_size = sum(p.stat().st_size for p in (blog / "site").rglob("*") if p.is_file())
+            print(f"{'Material blog site size':24} {blog_size / 1e6:8.1f} MB")
         if serve:
-            times = serve_latency(project)
-            print(f"{'serve: save → page':24} {statistics.median(times):8.2f} s   {[round(t, 2) for t in times]}")
+            for dirty in (False, True):
+                times = serve_latency(project, dirty=dirty)
+                label = "serve --dirty: save → page" if dirty else "serve: save → page"
+                print(f"{label:24} {statistics.median(times):8.2f} s   {[round(t, 2) for t in times]}")
 
 
 def main() -> None:

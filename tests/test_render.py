@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.render import GENERATED_MARK, excerpt, md_text, render_site
+from generator.render import GENERATED_MARK, excerpt, front_matter, md_text, render_site
 from generator.validate import load_timeline
 
 from conftest import ROOT, regenerate
@@ -90,3 +93,11 @@ def test_real_content_renders_every_page_kind() -> None:
         for item_id in registry:
             assert f"{kind}/{item_id}.md" in pages
     assert {"timeline/index.md", "sources/index.md", "_generated/latest.md"} <= set(pages)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_front_matter_reads_back_whatever_the_text(text: str) -> None:
+    """Front matter is YAML with a JSON value in it (jsonld): both must read back as written."""
+    meta = {"title": text, "timeline": {"source": text}, "jsonld": {"name": text, "geo": {"latitude": 0.0001}}}
+    assert yaml.safe_load(front_matter(meta).strip("-\n")) == meta
