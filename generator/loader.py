@@ -117,6 +117,8 @@ class _Builder:
     def _scalar(self, node: yaml.Node, where: FieldPath) -> Any:
         assert isinstance(node, yaml.ScalarNode)
         self.entry.raw[where] = node.value
+        if node.tag == _STR:
+            return node.value  # most values: skip the constructor's general machinery
         try:
             return self.constructor.construct_object(node)
         except yaml.constructor.ConstructorError as error:
@@ -126,6 +128,9 @@ class _Builder:
             # An impossible timestamp such as 2025-02-30: keep the text so the field's
             # own check can say what is wrong with it.
             return node.value
+
+
+_STR = "tag:yaml.org,2002:str"
 
 
 class _TooLarge(Exception):
