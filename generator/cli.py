@@ -206,7 +206,7 @@ def _build(args: argparse.Namespace) -> int:
     if _missing(args.content):
         return EXIT_USAGE
     try:
-        result = build_pages(args.content, args.docs, Path.cwd(), page_size=args.page_size)
+        result = build_pages(args.content, args.docs, Path.cwd(), page_size=args.page_size, parallel=True)
     except OutputError as error:
         print(f"timeline: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -115,6 +115,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     self.config.page_size,
                     self._memo,
                     config.use_directory_urls,
+                    # `mkdocs serve` runs threads, which a fork must not copy; its memo does the work there.
+                    parallel=not self._serving,
                 )
             except OutputError as error:
                 raise PluginError(f"timeline: {error}") from error

@@ -244,3 +244,23 @@ def test_a_memo_kept_between_generations_changes_nothing_but_the_time(tmp_path: 
         both()
         if path.parent.name != "content":  # an event file: a few of its pages and cards, not the rest
             assert memo.last[1] < first_misses / 3, f"editing {path.name} re-made {memo.last} (hits, misses)"
+
+
+def test_data_files_made_in_a_second_process_are_the_same(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import generator.build as build
+    from generator.export import Exporter
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+    assert build_pages(content, tmp_path / "forked", tmp_path, parallel=True).report is not None
+    assert build_pages(content, tmp_path / "serial", tmp_path).report is not None
+    assert files(tmp_path / "forked") == files(tmp_path / "serial")
+
+    def broken(self: Exporter) -> dict[str, str]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Exporter, "files", broken)
+    with pytest.raises(OutputError, match="cannot make the data files: OSError"):
+        build_pages(content, tmp_path / "third", tmp_path, parallel=True)
+    assert not (tmp_path / "third").exists(), "nothing written when the data files fail"
