@@ -1,5 +1,6 @@
 """Every scale number of issue 7 for N synthetic events, medians of several runs.
 
+    .venv/bin/python bench/run.py                 # everything in bench/README.md (about 30 minutes)
     .venv/bin/python bench/run.py 1000 3          # N synthetic events, runs per measurement
     .venv/bin/python bench/run.py 0 5             # the real content
     .venv/bin/python bench/run.py 1000 3 --serve  # also: save → page under `mkdocs serve`
@@ -141,7 +142,10 @@ def blog_project(project: Path, target: Path) -> Path:
         if "redirect" in meta:
             continue
         body = _LINK.sub(r"\1", body.split("\n\n", 1)[1])
-        front = {"date": dt.date.fromisoformat(meta["timeline"]["earliest"]), "categories": [meta["timeline"]["status"].capitalize()]}
+        front = {
+            "date": dt.date.fromisoformat(meta["timeline"]["earliest"]),
+            "categories": [meta["timeline"]["status"].capitalize()],
+        }
         (posts / page.name).write_text(f"---\n{yaml.safe_dump(front)}---\n\n{body}", encoding="utf-8")
     return target
 
@@ -198,11 +202,16 @@ def measure(n: int, runs: int, serve: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("n", type=int, nargs="?", default=1000)
+    parser.add_argument("n", type=int, nargs="?", help="events (0: the real content); default: the whole suite")
     parser.add_argument("runs", type=int, nargs="?", default=3)
     parser.add_argument("--serve", action="store_true")
     args = parser.parse_args()
-    measure(args.n, args.runs, args.serve)
+    if args.n is None:
+        # The numbers of bench/README.md: 1,000 events (3 runs, with the preview), then 10,000 (1 run).
+        measure(1000, 3, serve=True)
+        measure(10000, 1, serve=False)
+    else:
+        measure(args.n, args.runs, args.serve)
 
 
 if __name__ == "__main__":

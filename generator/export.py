@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import markdown
@@ -42,14 +43,16 @@ FEED_SIZE = 50
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def json_text(data: dict[str, Any]) -> str:
+def json_text(data: dict[str, Any], dumped: Mapping[str, list[str]] | None = None) -> str:
     """JSON with one list item (event) a line: readable and diffable, and written by the C encoder,
-    which ``indent`` turns off (indented JSON took 4 s for 10,000 events)."""
+    which ``indent`` turns off (indented JSON took 4 s for 10,000 events). ``dumped`` gives the
+    items of a list already as JSON, by key."""
     fields = []
     for key, value in data.items():
-        text = json.dumps(value, ensure_ascii=False)
-        if isinstance(value, list) and value:
-            text = "[\n    " + ",\n    ".join(json.dumps(v, ensure_ascii=False) for v in value) + "\n  ]"
+        items = (dumped or {}).get(key)
+        if items is None and isinstance(value, list):
+            items = [json.dumps(v, ensure_ascii=False) for v in value]
+        text = "[\n    " + ",\n    ".join(items) + "\n  ]" if items else json.dumps(value, ensure_ascii=False)
         fields.append(f"  {json.dumps(key)}: {text}")
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
@@ -76,6 +79,10 @@ class Exporter:
     ):
         self.timeline = timeline
         self.memo = memo if memo is not None else Memo()
+        # Everything an event's part of a data file depends on besides the event and its day added.
+        self.context = hashlib.sha256(
+            repr((timeline.actors, timeline.places, timeline.tags, site_url)).encode()
+        ).hexdigest()
         self.site_url = (site_url or "").rstrip("/") + "/" if site_url else ""
         self.history = added or {}
 
@@ -97,9 +104,11 @@ class Exporter:
     def files(self) -> dict[str, str]:
         """``{path: text}`` for every data file."""
         return {
-            DATA_FILES["json"]: json_text(self.events_json()),
+            DATA_FILES["json"]: json_text(
+                self.events_json(events=False), {"events": self._lines("json", self._json_line)}
+            ),
             DATA_FILES["schema"]: json.dumps(events_schema(), indent=2) + "\n",
-            DATA_FILES["csv"]: self.events_csv(),
+            DATA_FILES["csv"]: self._csv_header() + "".join(self._lines("csv", self._csv_row)),
             DATA_FILES["ics"]: self.events_ics(),
             DATA_FILES["timelinejs"]: json_text(self.timelinejs()),
             DATA_FILES["feed"]: self.atom(),
@@ -152,46 +161,56 @@ class Exporter:
             "added": self.added(event).isoformat(),
         }
 
-    def events_json(self) -> dict[str, Any]:
-        """The whole timeline: ``version``, ``generated``, the statuses and every event."""
+    def events_json(self, events: bool = True) -> dict[str, Any]:
+        """The whole timeline: ``version``, ``generated``, the statuses and every event (unless not ``events``)."""
         return {
             "version": 1,
             "generator": f"timeline-generator {__version__}",
             "generated": self.generated().isoformat(),
             "statuses": STATUSES,
-            "events": [self.event_json(e) for e in self.timeline.events],
+            "events": [self.event_json(e) for e in self.timeline.events] if events else [],
         }
+
+    def _json_line(self, event: Event) -> str:
+        return json.dumps(self.event_json(event), ensure_ascii=False)
+
+    def _lines(self, kind: str, make: Callable[[Event], str]) -> list[str]:
+        """Each event's part of a data file, made once for as long as the event, the day it was
+        added, the registries and the site's address stay the same (see ``memo``)."""
+        return [self.memo.get((kind, self.context, self.added(e), e), make, e) for e in self.timeline.events]
 
     # -- CSV ---------------------------------------------------------------------------------
 
     def events_csv(self) -> str:
         """One row per event; lists are joined with '; '."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(CSV_COLUMNS)
-        for e in self.timeline.events:
-            sources = [f"{s.publisher}: {s.title} ({s.published.isoformat()})" for s in e.sources]
-            writer.writerow(
-                [
-                    e.id,
-                    e.date.edtf,
-                    e.date.earliest.isoformat(),
-                    e.date.latest.isoformat() if e.date.latest else "",
-                    e.date.precision,
-                    e.title,
-                    e.status,
-                    "; ".join(e.claimed_by),
-                    "; ".join(e.disputed_by),
-                    "; ".join(e.actors),
-                    "; ".join(e.places),
-                    "; ".join(e.tags),
-                    "; ".join(sources),
-                    self.url(e),
-                    e.summary,
-                    self.added(e).isoformat(),
-                ]
-            )
-        return out.getvalue()
+        return self._csv_header() + "".join(self._csv_row(e) for e in self.timeline.events)
+
+    @staticmethod
+    def _csv_header() -> str:
+        return _csv_line(CSV_COLUMNS)
+
+    def _csv_row(self, e: Event) -> str:
+        sources = [f"{s.publisher}: {s.title} ({s.published.isoformat()})" for s in e.sources]
+        return _csv_line(
+            [
+                e.id,
+                e.date.edtf,
+                e.date.earliest.isoformat(),
+                e.date.latest.isoformat() if e.date.latest else "",
+                e.date.precision,
+                e.title,
+                e.status,
+                "; ".join(e.claimed_by),
+                "; ".join(e.disputed_by),
+                "; ".join(e.actors),
+                "; ".join(e.places),
+                "; ".join(e.tags),
+                "; ".join(sources),
+                self.url(e),
+                e.summary,
+                self.added(e).isoformat(),
+            ]
+        )
 
     # -- iCalendar ---------------------------------------------------------------------------
 
@@ -207,24 +226,26 @@ class Exporter:
             f"PRODID:-//timeline-generator//{__version__}//EN",
             "X-WR-CALNAME:Timeline",
         ]
-        for e in self.timeline.events:
-            start = e.date.earliest
-            end = (e.date.latest if e.date.latest is not None else start) + dt.timedelta(days=1)
-            lines += [
-                "BEGIN:VEVENT",
-                f"SUMMARY:{_ics_text(e.title)}",
-                f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
-                f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-                f"DTSTAMP:{self.added(e):%Y%m%d}T000000Z",
-                f"UID:{e.id}@timeline",
-                f"CATEGORIES:{_ics_text(e.status)}",
-                "DESCRIPTION:" + _ics_text(f"{e.display_date}. {e.status.capitalize()}. {e.summary}\n{self.url(e)}"),
-                f"STATUS:{'CONFIRMED' if e.status == 'confirmed' else 'TENTATIVE'}",
-            ]
-            if self.site_url:
-                lines.append(f"URL:{self.url(e)}")
-            lines.append("END:VEVENT")
-        lines.append("END:VCALENDAR")
+        body = "".join(self._lines("ics", self._ics_event))
+        return "".join(_fold(line) + "\r\n" for line in lines) + body + "END:VCALENDAR\r\n"
+
+    def _ics_event(self, e: Event) -> str:
+        start = e.date.earliest
+        end = (e.date.latest if e.date.latest is not None else start) + dt.timedelta(days=1)
+        lines = [
+            "BEGIN:VEVENT",
+            f"SUMMARY:{_ics_text(e.title)}",
+            f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+            f"DTSTAMP:{self.added(e):%Y%m%d}T000000Z",
+            f"UID:{e.id}@timeline",
+            f"CATEGORIES:{_ics_text(e.status)}",
+            "DESCRIPTION:" + _ics_text(f"{e.display_date}. {e.status.capitalize()}. {e.summary}\n{self.url(e)}"),
+            f"STATUS:{'CONFIRMED' if e.status == 'confirmed' else 'TENTATIVE'}",
+        ]
+        if self.site_url:
+            lines.append(f"URL:{self.url(e)}")
+        lines.append("END:VEVENT")
         return "".join(_fold(line) + "\r\n" for line in lines)
 
     # -- TimelineJS --------------------------------------------------------------------------
@@ -279,6 +300,12 @@ class Exporter:
             )
         ET.indent(feed)
         return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _csv_line(values: Sequence[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(values)
+    return out.getvalue()
 
 
 def _ics_text(value: str) -> str:
