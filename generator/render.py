@@ -503,7 +503,9 @@ class _Site:
             after = self.parts[k + 1] if k + 1 < len(self.parts) else None
             pager = Pager(
                 "Parts of the timeline",
-                f"{part.title}: {_plural(len(part.events), 'event')} of {len(events):,}",
+                # A year split into months counts its months' events too.
+                f"{part.title}: {_plural(len(part.events) + sum(n for _, _, n in part.months), 'event')}"
+                f" of {len(events):,}",
                 (before.path, before.title) if before else None,
                 (after.path, after.title) if after else None,
                 part.up,
@@ -513,7 +515,7 @@ class _Site:
                 part.path,
                 "timeline.md.j2",
                 {
-                    "title": f"{part.title} – Timeline" if part.title != "Timeline" else "Timeline",
+                    "title": f"{part.title} – Timeline",
                     "description": f"Events of {part.title} in date order, with their status and sources.",
                     # Each event is found in search by its own page, not by the listings it is on.
                     "search": {"exclude": True},
