@@ -113,7 +113,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     self._root(config),
                     config.site_url,
                     self.config.page_size,
-                    self._memo,
+                    # Only a preview gains from the memo; a build would carry every page in it to the end.
+                    self._memo if self._serving else None,
                     config.use_directory_urls,
                     # `mkdocs serve` runs threads, which a fork must not copy; its memo does the work there.
                     parallel=not self._serving,
