@@ -59,7 +59,9 @@ def build_pages(
     """
     inputs = _fingerprint(Path(content_dir), site_url, (page_size, directory_urls))
     stamp = read_stamp(docs_dir)
-    if stamp is not None and stamp.get("inputs") == inputs:
+    # An empty memo is filled even when the pages are current, so that a preview's first saved
+    # edit re-renders a few pages, not all of them.
+    if stamp is not None and stamp.get("inputs") == inputs and (memo is None or len(memo) > 0):
         # Nothing the pages are made from has changed since they were made: they are current.
         warnings = [Problem(**{**p, "severity": Severity(p["severity"])}) for p in stamp.get("warnings", [])]
         return BuildResult(warnings, WriteReport(unchanged=stamp.get("files", 0)), stamp.get("events", 0))
