@@ -233,12 +233,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             log.error("%s", error)
             return
         if result.report is None:
-            log.error(
-                "timeline: the content has problems; the site was not updated\n%s", format_problems(result.errors)
-            )
+            log.error("the content has problems; the site was not updated\n%s", format_problems(result.errors))
         elif result.report.changed:
             log.info(
-                "timeline: %d pages regenerated from content in %.2f s",
+                "%d pages regenerated from content in %.2f s",
                 len(result.report.written) + len(result.report.removed),
                 time.perf_counter() - started,
             )

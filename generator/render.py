@@ -575,19 +575,12 @@ class _Site:
         """A page listing events, on as many pages as it takes; the later pages stay out of search."""
         pages = _chunks(path, events, self.page_size)
         for k, (page, chunk) in enumerate(pages):
-            pager = None
-            if len(pages) > 1:
-                pager = Pager(
-                    f"Pages of {meta['title']}",
-                    f"Page {k + 1} of {len(pages)}: {_span_label(chunk)}",
-                    (pages[k - 1][0], f"Page {k}") if k > 0 else None,
-                    (pages[k + 1][0], f"Page {k + 2}") if k + 1 < len(pages) else None,
-                )
+            pager = _numbered_pager(pages, k, f"Pages of {meta['title']}", f": {_span_label(chunk)}")
             page_meta = meta
             if k > 0:
                 # A copy of every nested value: YAML would write a shared one as an anchor.
                 source = meta.get("timeline", {}).get("source")
-                title = f"{meta['title']}, page {k + 1}"
+                title = _numbered(meta["title"], k)
                 page_meta = {**meta, "title": title, "search": {"exclude": True}, "timeline": {"source": source}}
             self.add_kept(
                 (tuple(chunk), len(events), k, pager, tuple(sorted(context.items()))),
@@ -655,15 +648,8 @@ class _Site:
                         continued = not shown and k > 0 and pages[k - 1][1][-1][0] is group
                         shown.append((group, [], continued))
                     shown[-1][1].append(event)
-                pager = None
-                if len(pages) > 1:
-                    pager = Pager(
-                        f"Pages of {publisher}'s sources",
-                        f"Page {k + 1} of {len(pages)}",
-                        (pages[k - 1][0], f"Page {k}") if k > 0 else None,
-                        (pages[k + 1][0], f"Page {k + 2}") if k + 1 < len(pages) else None,
-                        ("sources/index.md", "All publishers"),
-                    )
+                up = ("sources/index.md", "All publishers")
+                pager = _numbered_pager(pages, k, f"Pages of {publisher}'s sources", "", up)
                 title = _numbered(f"Sources: {publisher}", k)
                 self.add(
                     path,
@@ -773,6 +759,21 @@ def _unique_paths(folder: str, names: Iterable[str]) -> dict[str, str]:
         taken.add(candidate)
         paths[name] = f"{folder}/{candidate}.md"
     return paths
+
+
+def _numbered_pager(
+    pages: Sequence[tuple[str, object]], k: int, label: str, about: str, up: tuple[str, str] | None = None
+) -> Pager | None:
+    """The links between the numbered pages of one list, on its page ``k`` (None if it has one page)."""
+    if len(pages) < 2:
+        return None
+    return Pager(
+        label,
+        f"Page {k + 1} of {len(pages)}{about}",
+        (pages[k - 1][0], f"Page {k}") if k > 0 else None,
+        (pages[k + 1][0], f"Page {k + 2}") if k + 1 < len(pages) else None,
+        up,
+    )
 
 
 def _numbered(title: str, k: int) -> str:
