@@ -129,6 +129,7 @@ def test_later_pages_and_timeline_parts_stay_out_of_search(paged_site: Path, tim
     assert not later, "a later page of a list of events is in search"
     assert not any(re.match(r"timeline/\d{4}/", loc) for loc in locations), "a timeline part is in search"
     assert all(f"events/{e.id}/" in locations for e in timeline.events)
+    assert not [d["location"] for d in index["docs"] if "Page 1 of" in d["text"]], "a pager is in search"
 
 
 def test_event_pages_link_to_their_part(paged_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
