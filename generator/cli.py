@@ -93,6 +93,11 @@ def _parser() -> argparse.ArgumentParser:
         type=_positive,
         help=f"events on one listing page at most (default: {PAGE_SIZE}; the plugin's page_size option)",
     )
+    build.add_argument(
+        "--site-url",
+        default=os.environ.get("TIMELINE_SITE_URL"),
+        help="the site's address, for the data files' links (default: $TIMELINE_SITE_URL, as mkdocs.yml)",
+    )
 
     new = commands.add_parser(
         "new",
@@ -206,7 +211,9 @@ def _build(args: argparse.Namespace) -> int:
     if _missing(args.content):
         return EXIT_USAGE
     try:
-        result = build_pages(args.content, args.docs, Path.cwd(), page_size=args.page_size, parallel=True)
+        # As MkDocs reads site_url (with a closing slash), so that `mkdocs build` finds these pages current.
+        site_url = args.site_url.rstrip("/") + "/" if args.site_url else None
+        result = build_pages(args.content, args.docs, Path.cwd(), site_url, args.page_size, parallel=True)
     except OutputError as error:
         print(f"timeline: {error}", file=sys.stderr)
         return EXIT_USAGE

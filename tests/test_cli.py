@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, run
+from conftest import ROOT, copy_project, run
 
 
 def test_validate_passes_on_the_real_content() -> None:
@@ -54,6 +54,16 @@ def test_build_writes_pages_then_nothing_when_unchanged(tmp_path: Path) -> None:
     assert " 0 unchanged" in first.stdout
     second = run("timeline", "build", cwd=tmp_path)
     assert "0 pages written, 0 removed" in second.stdout
+
+
+def test_mkdocs_build_finds_the_pages_of_timeline_build_current(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    env = {"TIMELINE_SITE_URL": "https://example.org/timeline"}
+    run("timeline", "build", cwd=project, env=env)
+    built = run("mkdocs", "build", "--strict", cwd=project, env=env)
+    assert "0 pages written, 0 removed" in built.stderr, built.stderr
+    feed = (project / "site" / "feed.xml").read_text(encoding="utf-8")
+    assert "https://example.org/timeline/events/" in feed
 
 
 def test_build_with_bad_content_writes_nothing(tmp_path: Path) -> None:
