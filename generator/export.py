@@ -104,11 +104,9 @@ class Exporter:
     def files(self) -> dict[str, str]:
         """``{path: text}`` for every data file."""
         return {
-            DATA_FILES["json"]: json_text(
-                self.events_json(events=False), {"events": self._lines("json", self._json_line)}
-            ),
+            DATA_FILES["json"]: self.events_json(),
             DATA_FILES["schema"]: json.dumps(events_schema(), indent=2) + "\n",
-            DATA_FILES["csv"]: self._csv_header() + "".join(self._lines("csv", self._csv_row)),
+            DATA_FILES["csv"]: self.events_csv(),
             DATA_FILES["ics"]: self.events_ics(),
             DATA_FILES["timelinejs"]: json_text(self.timelinejs()),
             DATA_FILES["feed"]: self.atom(),
@@ -161,15 +159,16 @@ class Exporter:
             "added": self.added(event).isoformat(),
         }
 
-    def events_json(self, events: bool = True) -> dict[str, Any]:
-        """The whole timeline: ``version``, ``generated``, the statuses and every event (unless not ``events``)."""
-        return {
+    def events_json(self) -> str:
+        """The whole timeline as JSON: ``version``, ``generated``, the statuses and every event."""
+        head = {
             "version": 1,
             "generator": f"timeline-generator {__version__}",
             "generated": self.generated().isoformat(),
             "statuses": STATUSES,
-            "events": [self.event_json(e) for e in self.timeline.events] if events else [],
+            "events": [],
         }
+        return json_text(head, {"events": self._lines("json", self._json_line)})
 
     def _json_line(self, event: Event) -> str:
         return json.dumps(self.event_json(event), ensure_ascii=False)
@@ -183,11 +182,7 @@ class Exporter:
 
     def events_csv(self) -> str:
         """One row per event; lists are joined with '; '."""
-        return self._csv_header() + "".join(self._csv_row(e) for e in self.timeline.events)
-
-    @staticmethod
-    def _csv_header() -> str:
-        return _csv_line(CSV_COLUMNS)
+        return _csv_line(CSV_COLUMNS) + "".join(self._lines("csv", self._csv_row))
 
     def _csv_row(self, e: Event) -> str:
         sources = [f"{s.publisher}: {s.title} ({s.published.isoformat()})" for s in e.sources]

@@ -274,6 +274,7 @@ def _display(path: Path, root: Path) -> str:
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """A file's size and change times: what tells the memo a file is unchanged (None if it is missing)."""
     try:
         info = path.lstat()
     except OSError:
@@ -357,8 +358,7 @@ def load_timeline(
         if memo is None:
             loaded = _load_event(path, display, event_id, registries)
         else:
-            info = path.lstat()
-            key = ("event file", display, info.st_size, info.st_mtime_ns, info.st_ctime_ns, registries_key)
+            key = ("event file", display, _stamp(path), registries_key)
             loaded = memo.get(key, _load_event, path, display, event_id, registries)
         entry, event, found, soft = loaded
         problems.extend(found)
