@@ -11,12 +11,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .export import Exporter
-from .history import added_dates
+from .content.added import added_dates
 from .memo import Memo
 from .output import OutputError, WriteReport, read_stamp, write_pages
 from .problems import Problem, Severity
 from .render import PAGE_SIZE, render_site
-from .validate import load_timeline
+from .content.validate import load_timeline
 
 __all__ = ["BuildResult", "build_pages"]
 

@@ -12,15 +12,15 @@ from pathlib import Path
 
 from .build import build_pages
 from .dates import DateError, parse_date
-from .draft import write_drafts
 from .export import DATA_FILES, Exporter, json_text
-from .history import added_dates
-from .importer import ImportFailed, import_entries, read_sheet, read_timelinejs
+from .content.added import added_dates
 from .output import OutputError
 from .problems import Problem, Severity, format_problems
 from .render import PAGE_SIZE
-from .scaffold import ask_date, new_event_file
-from .validate import load_timeline
+from .content.validate import load_timeline
+from .tools.draft import write_drafts
+from .tools.importer import ImportFailed, import_entries, read_sheet, read_timelinejs
+from .tools.new import ask_date, new_event_file
 
 __all__ = ["main"]
 

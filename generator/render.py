@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 
 from .memo import Memo
 from .model import STATUSES, Actor, Event, Place, Source, Tag, Timeline
-from .scaffold import slug
+from .ids import slug
 
 T = TypeVar("T")
 

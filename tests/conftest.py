@@ -71,7 +71,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def timeline(built_site: Path):  # type: ignore[no-untyped-def]
     """The model of the content that `built_site` was built from."""
-    from generator.validate import load_timeline
+    from generator.content.validate import load_timeline
 
     timeline, _ = load_timeline(built_site / "content", built_site)
     assert timeline is not None

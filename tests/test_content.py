@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.validate import load_timeline
+from generator.content.validate import load_timeline
 
 from conftest import ROOT, SEED
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.draft import read_article, resolver
+from generator.tools.draft import read_article, resolver
 
 from conftest import ROOT, SEED, run
 

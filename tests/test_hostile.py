@@ -156,7 +156,7 @@ def test_no_markdown_extension_lets_content_add_attributes() -> None:
 
 
 def test_a_byte_order_mark_is_fine(tmp_path: Path) -> None:
-    from generator.validate import load_timeline
+    from generator.content.validate import load_timeline
 
     shutil.copytree(ROOT / "content", tmp_path / "content")
     event = next((tmp_path / "content").rglob("2025-04-25-kim-attends-destroyer-launch.yaml"))

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.problems import Severity
-from generator.validate import load_timeline
+from generator.content.validate import load_timeline
 
 from conftest import ROOT
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.render import GENERATED_MARK, excerpt, front_matter, md_text, render_site
-from generator.validate import load_timeline
+from generator.content.validate import load_timeline
 
 from conftest import ROOT, regenerate
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import validate
+from generator.content import validate
 from generator.render import render_site
-from generator.validate import load_timeline
+from generator.content.validate import load_timeline
 
 from conftest import ROOT, copy_project, run
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.spec import json_schemas
-from generator.validate import EVENT_FIELDS, REGISTRY_FIELDS
+from generator.content.spec import json_schemas
+from generator.content.validate import EVENT_FIELDS, REGISTRY_FIELDS
 
 from conftest import ROOT, regenerate, run
 

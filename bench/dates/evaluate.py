@@ -21,7 +21,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from generator.dates import parse_date
-from generator.draft import resolver
+from generator.tools.draft import resolver
 
 LABELLED = Path(__file__).with_name("labelled.yaml")
 

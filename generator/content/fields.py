@@ -15,15 +15,13 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .dates import DateError, parse_date
+from ..dates import DateError, parse_date
+from ..ids import check_id
+from ..problems import Problem
 from .loader import FieldPath, RawEntry, is_date
-from .problems import Problem
 from .spec import FieldSpec
 
-__all__ = ["ID_MAX", "ID_PATTERN", "Fields", "check_id", "kind_of", "suggest"]
-
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-ID_MAX = 80
+__all__ = ["Fields", "kind_of", "suggest"]
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>\n]{0,40}>?")
 # Link targets: inline [text](target) and reference definitions "[label]: target".
@@ -108,18 +106,6 @@ def suggest(value: str, choices: Iterable[str]) -> str:
     """'; did you mean 'x'?' for the nearest choice, or ''."""
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def check_id(value: str) -> str | None:
-    """Why ``value`` is not a valid id, or None when it is."""
-    if len(value) > ID_MAX:
-        return f"{value!r} is {len(value)} characters long; an id has at most {ID_MAX}"
-    if not ID_PATTERN.fullmatch(value):
-        return (
-            f"{value!r} is not a valid id; use lower-case ASCII letters, digits and single hyphens, "
-            "e.g. 2025-04-28-kcna-admits-troop-deployment"
-        )
-    return None
 
 
 class Fields:

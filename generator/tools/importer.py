@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from .dates import DateError, parse_date
-from .fields import check_id
-from .scaffold import event_id_for, modeline, slug
+from ..dates import DateError, parse_date
+from ..ids import check_id, event_id_for, slug
+from .new import modeline
 
 __all__ = ["Entry", "ImportFailed", "ImportReport", "import_entries", "read_sheet", "read_timelinejs"]
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .model import ACTOR_KINDS, STATUSES
+from ..ids import ID_REGEX
+from ..model import ACTOR_KINDS, STATUSES
 
 __all__ = [
     "ACTOR",
@@ -28,7 +29,6 @@ __all__ = [
     "required",
 ]
 
-ID_REGEX = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _POINT = r"[0-9]{4}(-((0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|2[1-4]))?[~?]?"
 DATE_REGEX = rf"^({_POINT}|{_POINT}/{_POINT}|\.\./{_POINT}|{_POINT}/\.\.)$"
 DAY_REGEX = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from pathlib import Path
 
-from .dates import DateError, parse_date
-from .fields import ID_MAX
+from ..dates import DateError, parse_date
+from ..ids import event_id_for
 
-__all__ = ["event_id_for", "modeline", "new_event_file", "scaffold"]
+__all__ = ["ask_date", "modeline", "new_event_file", "scaffold"]
 
 _TEMPLATE = """\
 title: {title}
@@ -33,22 +32,6 @@ sources:
 """
 
 
-def slug(title: str) -> str:
-    """Lower-case ASCII words joined by hyphens: "Kim Jong Un's visit" → "kim-jong-un-s-visit"."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-
-
-def event_id_for(date: str, title: str) -> str:
-    """An id from the date as written (its first side, without ~ or ?) and the title, at most 80 characters."""
-    parsed = parse_date(date)
-    side = parsed.edtf.split("/")[0 if parsed.start else 1].rstrip("~?")
-    event_id = f"{side}-{slug(title)}".strip("-")
-    if len(event_id) > ID_MAX:
-        event_id = event_id[:ID_MAX].rsplit("-", 1)[0]
-    return event_id
-
-
 def _quote_title(title: str) -> str:
     # A title YAML would read as something else (yes, 2024, "a: b") is written in quotes.
     plain = re.fullmatch(r"[A-Za-z][^:#'\"\n]*", title) and title.lower() not in ("yes", "no", "true", "false", "null")
@@ -65,7 +48,7 @@ def modeline(content_dir: Path, target: Path) -> str:
 
     ``content_dir`` is any folder at the top of the project (``content/``, ``drafts/``)."""
     project_schema = content_dir.resolve().parent / "generator" / "schema" / "event.schema.json"
-    schema = project_schema if project_schema.exists() else Path(__file__).parent / "schema" / "event.schema.json"
+    schema = project_schema if project_schema.exists() else Path(__file__).parents[1] / "schema" / "event.schema.json"
     relative = Path(os.path.relpath(schema, target.parent.resolve())).as_posix()
     return f"# yaml-language-server: $schema={relative}\n"
 

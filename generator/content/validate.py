@@ -7,13 +7,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..dates import DateError, EventDate, parse_date
+from ..ids import check_id
+from ..memo import Memo
+from ..model import ACTOR_KINDS, STATUSES, Actor, Event, Place, Source, Tag, Timeline
+from ..problems import Problem, Severity
 from . import spec
-from .dates import DateError, EventDate, parse_date
-from .fields import Fields, check_id, kind_of, suggest
+from .fields import Fields, kind_of, suggest
 from .loader import FieldPath, RawEntry, is_date, load_yaml
-from .memo import Memo
-from .model import ACTOR_KINDS, STATUSES, Actor, Event, Place, Source, Tag, Timeline
-from .problems import Problem, Severity
 
 __all__ = ["EVENT_FIELDS", "REGISTRY_FIELDS", "SOURCE_FIELDS", "load_timeline"]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from ..problems import Problem
 
 __all__ = ["MAX_FILE_BYTES", "MAX_NODES", "FieldPath", "RawEntry", "load_yaml"]
 

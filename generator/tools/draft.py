@@ -2,7 +2,7 @@
 
 Dates in news are written relative to the day of publication and in the article's
 language. The resolver finds them sentence by sentence with patterns built from the
-phrase lists in ``generator/phrases/<language>.yaml`` and resolves each against the
+phrase lists in ``generator/tools/phrases/<language>.yaml`` and resolves each against the
 publication day, never more precisely than the words: "last year" is a year, "last
 autumn" a season, "in January" a month, "last Friday" a day. Numbers that are not dates
 ("1,3 juta", "10.000 tentara") match no pattern.
@@ -22,8 +22,9 @@ from typing import Any
 
 import yaml
 
-from .dates import SEASONS, parse_date
-from .scaffold import event_id_for, modeline
+from ..dates import SEASONS, parse_date
+from ..ids import event_id_for
+from .new import modeline
 
 __all__ = ["Found", "Resolver", "read_article", "sentences", "write_drafts"]
 
