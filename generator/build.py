@@ -10,13 +10,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .export import Exporter
 from .content.added import added_dates
+from .content.validate import load_timeline
+from .export import Exporter
 from .memo import Memo
 from .output import OutputError, WriteReport, read_stamp, write_pages
 from .problems import Problem, Severity
 from .render import PAGE_SIZE, render_site
-from .content.validate import load_timeline
 
 __all__ = ["BuildResult", "build_pages"]
 

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .build import build_pages
+from .content.added import added_dates
+from .content.validate import load_timeline
 from .dates import DateError, parse_date
 from .export import DATA_FILES, Exporter, json_text
-from .content.added import added_dates
 from .output import OutputError
 from .problems import Problem, Severity, format_problems
 from .render import PAGE_SIZE
-from .content.validate import load_timeline
 from .tools.draft import write_drafts
 from .tools.importer import ImportFailed, import_entries, read_sheet, read_timelinejs
 from .tools.new import ask_date, new_event_file

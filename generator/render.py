@@ -22,9 +22,9 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from .ids import slug
 from .memo import Memo
 from .model import STATUSES, Actor, Event, Place, Source, Tag, Timeline
-from .ids import slug
 
 T = TypeVar("T")
 

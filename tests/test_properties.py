@@ -11,8 +11,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.problems import Severity
 from generator.content.validate import load_timeline
+from generator.problems import Severity
 
 from conftest import ROOT
 

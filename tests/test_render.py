@@ -9,8 +9,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.render import GENERATED_MARK, excerpt, front_matter, md_text, render_site
 from generator.content.validate import load_timeline
+from generator.render import GENERATED_MARK, excerpt, front_matter, md_text, render_site
 
 from conftest import ROOT, regenerate
 

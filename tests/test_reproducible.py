@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.content import validate
-from generator.render import render_site
 from generator.content.validate import load_timeline
+from generator.render import render_site
 
 from conftest import ROOT, copy_project, run
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.problems import Severity, format_problems
 from generator.content.validate import load_timeline
+from generator.problems import Severity, format_problems
 
 from conftest import ROOT, regenerate
 
