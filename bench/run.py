@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from synthetic import write_corpus
 
-from generator.render import GENERATED_DIRS, GENERATED_FILES
+from generator.site.layout import GENERATED_DIRS, GENERATED_FILES
 
 from conftest import copy_project
 

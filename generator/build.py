@@ -1,4 +1,4 @@
-"""The one path from content to pages: load → validate → render → write."""
+"""The one path from content to pages: load → validate → render pages and data files → write."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from pathlib import Path
 
 from .content.added import added_dates
 from .content.validate import load_timeline
-from .export import Exporter
+from .data import data_files
 from .memo import Memo
 from .output import OutputError, WriteReport, read_stamp, write_pages
 from .problems import Problem, Severity
-from .render import PAGE_SIZE, render_site
+from .site import PAGE_SIZE, render_site
+from .site.layout import Layout
 
 __all__ = ["BuildResult", "build_pages"]
 
@@ -68,10 +69,14 @@ def build_pages(
     timeline, problems = load_timeline(content_dir, root, memo)
     if timeline is None:
         return BuildResult(problems, None)
-    exporter = Exporter(timeline, site_url, added_dates(Path(content_dir) / "events"), memo)
+    layout = Layout(directory_urls, site_url.rstrip("/") + "/" if site_url else "")
+    added = added_dates(Path(content_dir) / "events")
+
+    def data() -> dict[str, str]:
+        return data_files(timeline, layout, added, memo)
+
     worth_it = parallel and len(timeline.events) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods()
-    data = _forked(exporter.files) if worth_it else exporter.files
-    files = {**render_site(timeline, page_size, memo, directory_urls), **data()}
+    files = {**render_site(timeline, page_size, memo, layout), **(_forked(data) if worth_it else data)()}
     record = {
         "inputs": inputs,
         "events": len(timeline.events),

@@ -13,11 +13,13 @@ from pathlib import Path
 from .build import build_pages
 from .content.added import added_dates
 from .content.validate import load_timeline
+from .data import FORMATS, Exports, json_text
+from .data.timelinejs import GROUPS, timelinejs
 from .dates import DateError, parse_date
-from .export import DATA_FILES, Exporter, json_text
 from .output import OutputError
 from .problems import Problem, Severity, format_problems
-from .render import PAGE_SIZE
+from .site import PAGE_SIZE
+from .site.layout import Layout
 from .tools.draft import write_drafts
 from .tools.importer import ImportFailed, import_entries, read_sheet, read_timelinejs
 from .tools.new import ask_date, new_event_file
@@ -114,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=formatter,
     )
-    export.add_argument("--format", required=True, choices=("json", "csv", "ics", "timelinejs", "feed", "schema"))
+    export.add_argument("--format", required=True, choices=tuple(FORMATS))
     export.add_argument("-o", "--output", type=Path, help="the file to write (default: standard output)")
     _content_option(export)
     export.add_argument(
@@ -124,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--group",
-        choices=("status", "tag", "actor"),
+        choices=GROUPS,
         default="status",
         help="TimelineJS: what events are grouped by (default: status)",
     )
@@ -256,11 +258,10 @@ def _export(args: argparse.Namespace) -> int:
     if timeline is None:
         print(format_problems(problems), file=sys.stderr)
         return EXIT_CONTENT
-    exporter = Exporter(timeline, args.site_url, added_dates(args.content / "events"))
-    if args.format == "timelinejs":
-        text = json_text(exporter.timelinejs(args.group))
-    else:
-        text = exporter.files()[DATA_FILES["feed" if args.format == "feed" else args.format]]
+    layout = Layout(site_url=args.site_url.rstrip("/") + "/" if args.site_url else "")
+    exports = Exports(timeline, layout, added_dates(args.content / "events"))
+    # TimelineJS has a grouping option; every other format is the site's own file.
+    text = json_text(timelinejs(exports, args.group)) if args.format == "timelinejs" else FORMATS[args.format](exports)
     try:
         if args.output is None:
             sys.stdout.write(text)

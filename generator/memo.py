@@ -4,17 +4,23 @@
 and re-renders the pages that show it; everything else comes from here. A generation
 keeps what it used and drops the rest, so the memo never holds more than one
 generation's worth.
+
+Pages and data are kept with ``call(function, *arguments)``: the key is the function and its
+arguments, so a page function that reads only its arguments cannot be handed a stale result
+(there is no key to forget an input from). Files are kept with ``get(key, …)`` under a key
+of their size and change times.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, TypeVarTuple, Unpack
 
 __all__ = ["Memo"]
 
 T = TypeVar("T")
 P = ParamSpec("P")
+Ts = TypeVarTuple("Ts")
 
 
 class Memo:
@@ -27,6 +33,13 @@ class Memo:
         self.misses = 0
         self.last: tuple[int, int] = (0, 0)
         """(hits, misses) of the last finished generation."""
+
+    def call(self, function: Callable[[Unpack[Ts]], T], *arguments: *Ts) -> T:
+        """``function(*arguments)``, kept from before when it was called with equal arguments.
+
+        ``function`` must be a module-level function whose result depends on its arguments alone
+        (hashable values: frozen dataclasses, tuples, strings)."""
+        return self.get((function, arguments), function, *arguments)
 
     def get(self, key: Hashable, make: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """The result for ``key``: kept from before, or ``make(*args, **kwargs)`` now."""

@@ -101,6 +101,11 @@ class Event:
         return {k: v for k, v in self.__dict__.items() if k != "_hash"}
 
     @property
+    def all_actors(self) -> tuple[str, ...]:
+        """Every actor the event names, once each: its actors, then who claims and who disputes it."""
+        return tuple(dict.fromkeys((*self.actors, *self.claimed_by, *self.disputed_by)))
+
+    @property
     def display_date(self) -> str:
         """How the date is shown: ``date_text`` when given, else the date's default wording."""
         return self.date_text or self.date.display()

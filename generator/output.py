@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .render import GENERATED_DIRS, GENERATED_FILES, GENERATED_MARK
+from .site.layout import GENERATED_DIRS, GENERATED_FILES, GENERATED_MARK
 
 __all__ = ["MANIFEST", "OutputError", "WriteReport", "read_stamp", "write_pages"]
 

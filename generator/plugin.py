@@ -28,8 +28,8 @@ from .build import BuildResult, build_pages
 from .memo import Memo
 from .output import OutputError
 from .problems import format_problems
-from .render import PAGE_SIZE
 from .sanitize import sanitize_html
+from .site import PAGE_SIZE
 
 log = get_plugin_logger("timeline")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import GENERATED_DIRS, GENERATED_FILES
+from generator.site.layout import GENERATED_DIRS, GENERATED_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "bisnis-2025-04-28-korea-utara-akui-kirim-pasukan.txt"

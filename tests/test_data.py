@@ -19,7 +19,8 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.export import _fold, _ics_text
+from generator.data.ics import fold as _fold
+from generator.data.ics import ics_text as _ics_text
 
 from conftest import ROOT, run
 

@@ -10,7 +10,7 @@ import pytest
 
 from generator.build import build_pages
 from generator.output import MANIFEST, OutputError, write_pages
-from generator.render import GENERATED_MARK
+from generator.site.layout import GENERATED_MARK
 
 from conftest import ROOT
 
@@ -248,7 +248,6 @@ def test_a_memo_kept_between_generations_changes_nothing_but_the_time(tmp_path: 
 
 def test_data_files_made_in_a_second_process_are_the_same(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import generator.build as build
-    from generator.export import Exporter
 
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
@@ -257,10 +256,10 @@ def test_data_files_made_in_a_second_process_are_the_same(tmp_path: Path, monkey
     assert build_pages(content, tmp_path / "serial", tmp_path).report is not None
     assert files(tmp_path / "forked") == files(tmp_path / "serial")
 
-    def broken(self: Exporter) -> dict[str, str]:
+    def broken(*args: object) -> dict[str, str]:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Exporter, "files", broken)
+    monkeypatch.setattr(build, "data_files", broken)
     with pytest.raises(OutputError, match="cannot make the data files: OSError"):
         build_pages(content, tmp_path / "third", tmp_path, parallel=True)
     assert not (tmp_path / "third").exists(), "nothing written when the data files fail"

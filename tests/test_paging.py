@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.render import render_site
+from generator.site import render_site
 
 from conftest import copy_project, run
 

@@ -11,7 +11,7 @@ import pytest
 
 from generator.content import validate
 from generator.content.validate import load_timeline
-from generator.render import render_site
+from generator.site import render_site
 
 from conftest import ROOT, copy_project, run
 

@@ -38,7 +38,7 @@ def test_every_event_has_its_page(built_site: Path, timeline) -> None:  # type: 
 
 
 def test_descriptions_with_quotes_stay_inside_their_attribute(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
-    from generator.render import excerpt
+    from generator.site.markup import excerpt
 
     event = next(e for e in timeline.events if '"' in excerpt(e.summary))
     page = soup(built_site / "site" / "events" / event.id / "index.html")

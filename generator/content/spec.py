@@ -2,8 +2,9 @@
 
 The validator reads its field names, required fields and allowed values from here,
 and ``json_schemas()`` turns the same declarations into the JSON Schemas committed
-in ``generator/schema/`` for editors (``timeline schema`` rewrites them; a test fails
-when they drift).
+in ``generator/schema/`` for editors (``REGEN_GOLDEN=1 pytest tests/test_schema.py``
+rewrites them; a test fails when they drift). The schema of the published ``events.json``
+(``generator.data.schema``) is made from the same declarations.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class FieldSpec:
     required: bool = False
     choices: tuple[str, ...] = ()
     max_length: int | None = None
+    refers_to: str | None = None
+    """For ids: what they name ('actors', 'places', 'tags' or 'events')."""
 
 
 SOURCE = (
@@ -90,8 +93,15 @@ EVENT = (
         True,
         choices=tuple(STATUSES),
     ),
-    FieldSpec("claimed_by", "ids", "Actor ids of who asserts it (required when the status is claimed)."),
-    FieldSpec("disputed_by", "ids", "Actor ids of who contests it (required when the status is disputed)."),
+    FieldSpec(
+        "claimed_by", "ids", "Actor ids of who asserts it (required when the status is claimed).", refers_to="actors"
+    ),
+    FieldSpec(
+        "disputed_by",
+        "ids",
+        "Actor ids of who contests it (required when the status is disputed).",
+        refers_to="actors",
+    ),
     FieldSpec(
         "summary",
         "markdown",
@@ -99,12 +109,12 @@ EVENT = (
         True,
         max_length=5000,
     ),
-    FieldSpec("actors", "ids", "Ids from content/actors.yaml."),
-    FieldSpec("places", "ids", "Ids from content/places.yaml."),
-    FieldSpec("tags", "ids", "Ids from content/tags.yaml."),
+    FieldSpec("actors", "ids", "Ids from content/actors.yaml.", refers_to="actors"),
+    FieldSpec("places", "ids", "Ids from content/places.yaml.", refers_to="places"),
+    FieldSpec("tags", "ids", "Ids from content/tags.yaml.", refers_to="tags"),
     FieldSpec("sources", "sources", "Where this is taken from; at least one.", True),
-    FieldSpec("related", "ids", "Ids of other events (their file names without .yaml)."),
-    FieldSpec("aliases", "ids", "Former ids of this event, whose addresses keep working."),
+    FieldSpec("related", "ids", "Ids of other events (their file names without .yaml).", refers_to="events"),
+    FieldSpec("aliases", "ids", "Former ids of this event, whose addresses keep working.", refers_to="events"),
     FieldSpec(
         "added",
         "day",

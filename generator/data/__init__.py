@@ -1,0 +1,43 @@
+"""The timeline as data: one module per format, each computed from the model alone.
+
+``events_json`` (and ``schema``, its JSON Schema from ``content.spec``), ``events_csv``,
+``ics`` (iCalendar), ``timelinejs`` and ``feed`` (Atom); ``context`` holds what they share.
+Where each file goes is ``site.layout.DATA_FILES``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+
+from ..memo import Memo
+from ..model import Timeline
+from ..site.layout import DATA_FILES, Layout
+from .context import Exports
+from .events_csv import events_csv
+from .events_json import events_json, json_text
+from .feed import atom
+from .ics import events_ics
+from .schema import events_schema
+from .timelinejs import timelinejs
+
+__all__ = ["FORMATS", "Exports", "data_files", "json_text"]
+
+FORMATS: dict[str, Callable[[Exports], str]] = {
+    "json": events_json,
+    "schema": lambda exports: json.dumps(events_schema(), indent=2) + "\n",
+    "csv": events_csv,
+    "ics": events_ics,
+    "timelinejs": lambda exports: json_text(timelinejs(exports)),
+    "feed": atom,
+}
+"""Each format's text, by the name `timeline export --format` takes."""
+
+
+def data_files(
+    timeline: Timeline, layout: Layout, added: Mapping[str, dt.date] | None = None, memo: Memo | None = None
+) -> dict[str, str]:
+    """``{docs path: text}`` for every data file."""
+    exports = Exports(timeline, layout, added, memo)
+    return {DATA_FILES[name]: make(exports) for name, make in FORMATS.items()}

@@ -1,0 +1,130 @@
+"""What every page of one generation is made from besides its own events: ``Site``.
+
+A page function takes a ``Site`` and the values its page shows, and reads nothing else, so
+its arguments are its memo key (see ``memo.Memo.call``). ``Site`` compares and hashes by a
+digest of everything in it, computed once a generation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from ..memo import Memo
+from ..model import Actor, Event, Place, Tag, Timeline
+from .layout import Layout
+from .markup import ENV
+from .words import ENGLISH, Words
+
+__all__ = ["Site", "make_site"]
+
+
+@dataclass(frozen=True, eq=False)
+class Site:
+    """The shared inputs of every page: layout, words, registries, the timeline's scale, page size."""
+
+    layout: Layout
+    words: Words
+    actors: Mapping[str, Actor]
+    places: Mapping[str, Place]
+    tags: Mapping[str, Tag]
+    registry_paths: Mapping[str, str]
+    """Where each registry was read from ('actors' → 'content/actors.yaml'), for edit links."""
+    scale: tuple[dt.date, dt.date]
+    """The whole years the timeline covers: the scale of the date bars under the cards."""
+    page_size: int
+    memo: Memo = field(repr=False)
+    """Where cards are kept; not an input of any page."""
+    digest: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        text = repr((self.layout, self.words, self.actors, self.places, self.tags, self.registry_paths, self.scale,
+                     self.page_size))  # fmt: skip
+        object.__setattr__(self, "digest", hashlib.sha256(text.encode()).hexdigest())
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Site) and other.digest == self.digest
+
+    def registry(self, kind: str) -> Mapping[str, Actor | Place | Tag]:
+        """The actors, places or tags."""
+        registries: dict[str, Mapping[str, Any]] = {"actors": self.actors, "places": self.places, "tags": self.tags}
+        return registries[kind]
+
+    # -- helpers the templates call ---------------------------------------------------------
+
+    def status_label(self, event: Event) -> str:
+        """'Confirmed', 'Claimed by KCNA', …: the status in words, with who claims or disputes it."""
+        return self.words.status_label(event, self.actors)
+
+    def callout(self, event: Event) -> str:
+        """The sentence at the top of an event page."""
+        return self.words.callout(event, self.actors)
+
+    def card(self, event: Event, page: str) -> Markup:
+        """An event's card in a listing on ``page``; the same on every page at the same depth, so made once a depth."""
+        return self.memo.call(_card, self, event, self.layout.root(page))
+
+    def span(self, event: Event) -> dict[str, str]:
+        """Where an event's date lies on the whole timeline's scale, for the bar under its card."""
+        first, last = self.scale
+        total = (last - first).days + 1
+        start = event.date.earliest
+        end = event.date.latest or last
+        left = 100 * (start - first).days / total
+        width = max(100 * ((end - start).days + 1) / total, 0.8)
+        classes = ["tl-span"]
+        if event.date.interval and event.date.end is None:
+            classes.append("tl-span--open-end")
+        if event.date.interval and event.date.start is None:
+            classes.append("tl-span--open-start")
+        if event.date.approximate:
+            classes.append("tl-span--approximate")
+        if event.date.uncertain:
+            classes.append("tl-span--uncertain")
+        return {
+            "classes": " ".join(classes),
+            "style": f"left: {left:.2f}%; width: {min(width, 100 - left):.2f}%",
+            "title": f"{event.display_date}, on a scale from {first.year} to {last.year}",
+        }
+
+
+def card_classes(event: Event) -> str:
+    """CSS classes of an event's card: its status, and how uncertain its date is."""
+    classes = ["tl-event", f"tl-event--{event.status}"]
+    if event.date.approximate:
+        classes.append("tl-event--approximate")
+    if event.date.uncertain:
+        classes.append("tl-event--uncertain")
+    if event.date.precision != "day":
+        classes.append("tl-event--spans")
+    return " ".join(classes)
+
+
+def _card(site: Site, event: Event, root: str) -> Markup:
+    """A card whose links start at ``root`` (the way back to the site's root from its page)."""
+    html = ENV.get_template("card.md.j2").render(site=site, e=event, root=root, classes=card_classes(event))
+    return Markup(html)
+
+
+def _scale(events: Iterable[Event]) -> tuple[dt.date, dt.date]:
+    days = [d for e in events for d in (e.date.earliest, e.date.latest) if d is not None]
+    if not days:
+        start = dt.date(2000, 1, 1)
+        return start, start.replace(month=12, day=31)
+    return dt.date(min(days).year, 1, 1), dt.date(max(days).year, 12, 31)
+
+
+def make_site(timeline: Timeline, layout: Layout, page_size: int, memo: Memo, words: Words = ENGLISH) -> Site:
+    """The ``Site`` of one generation of ``timeline``."""
+    return Site(
+        layout, words, timeline.actors, timeline.places, timeline.tags, timeline.registry_paths,
+        _scale(timeline.events), page_size, memo,
+    )  # fmt: skip

@@ -1,0 +1,82 @@
+"""Metadata of an event page: the front matter's title, description and schema.org JSON-LD."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Event
+from .context import Site
+from .markup import excerpt
+
+__all__ = ["event_jsonld", "event_meta"]
+
+
+def _coordinate(degrees: float | None) -> float | None:
+    """Four decimals (11 m): enough for a place, and never written in exponent form ('1e-05'),
+    which YAML would read back as a string."""
+    return None if degrees is None else float(f"{degrees:.4f}")
+
+
+def event_jsonld(site: Site, event: Event) -> dict[str, Any]:
+    """schema.org data for an event page: the event, its places and the sources it is taken from."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": excerpt(event.summary),
+        "disambiguatingDescription": site.callout(event),
+        "startDate": event.date.earliest.isoformat(),
+        "subjectOf": [
+            {
+                "@type": "NewsArticle",
+                "headline": s.title,
+                "publisher": {"@type": "Organization", "name": s.publisher},
+                "datePublished": s.published.isoformat(),
+                "inLanguage": s.language,
+                **({"url": s.url} if s.url else {}),
+                **({"archivedAt": s.archive_url} if s.archive_url else {}),
+            }
+            for s in event.sources
+        ],
+    }
+    if event.date.latest is not None:
+        data["endDate"] = event.date.latest.isoformat()
+    places = [site.places[p] for p in event.places]
+    if places:
+        data["location"] = [
+            {
+                "@type": "Place",
+                "name": p.name,
+                **(
+                    {
+                        "geo": {
+                            "@type": "GeoCoordinates",
+                            "latitude": _coordinate(p.lat),
+                            "longitude": _coordinate(p.lon),
+                        }
+                    }
+                    if p.lat is not None
+                    else {}
+                ),
+            }
+            for p in places
+        ]
+    return data
+
+
+def event_meta(site: Site, event: Event) -> dict[str, Any]:
+    """An event page's front matter: what the builder, search and link previews read."""
+    return {
+        "title": event.title,
+        "description": excerpt(event.summary),
+        # Material's search ranks a page's matches higher by this factor: events come first.
+        "search": {"boost": 2},
+        "timeline": {
+            "id": event.id,
+            "date": event.date.edtf,
+            "earliest": event.date.earliest.isoformat(),
+            "status": event.status,
+            "source": event.path,
+        },
+        "jsonld": event_jsonld(site, event),
+    }

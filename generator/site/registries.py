@@ -1,0 +1,88 @@
+"""Actor, place and tag pages: the list of each registry, and each entry's page of events.
+
+A list longer than a page goes on numbered pages; the later pages stay out of search (the
+first one is found by the entry's names and aliases).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Actor, Event, Place, Tag
+from .context import Site
+from .markup import render_page
+from .paging import Pager, numbered_pages, numbered_title
+
+__all__ = ["Row", "events_by_entry", "registry_pages"]
+
+Entry = Actor | Place | Tag
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of a registry's list: the entry and how many events name it."""
+
+    item: Entry
+    events: int
+
+
+_TITLES = {"actors": "Actors", "places": "Places", "tags": "Tags"}
+
+
+def events_by_entry(events: Sequence[Event]) -> dict[tuple[str, str], list[Event]]:
+    """(registry, id) → the events that name it, in timeline order."""
+    index: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for event in events:
+        for actor in event.all_actors:
+            index[("actors", actor)].append(event)
+        for place in event.places:
+            index[("places", place)].append(event)
+        for tag in event.tags:
+            index[("tags", tag)].append(event)
+    return index
+
+
+def _describe(item: Entry) -> str:
+    if isinstance(item, Tag) and item.description:
+        return item.description
+    return f"Events on the timeline involving {item.name}."
+
+
+def _index(site: Site, kind: str, rows: tuple[Row, ...]) -> str:
+    """Every actor, place or tag, with how many events name each."""
+    meta = {"title": _TITLES[kind], "description": f"Every {kind[:-1]} on the timeline, with its events."}
+    return render_page("registry_index.md.j2", meta, site=site, page=site.layout.registry(kind), kind=kind, rows=rows)
+
+
+def _entry(
+    site: Site, kind: str, item: Entry, path: str, k: int, events: tuple[Event, ...], total: int, pager: Pager | None
+) -> str:
+    """Page ``k`` (from 0) of the events naming one actor, place or tag."""
+    meta: dict[str, Any] = {
+        "title": numbered_title(item.name, k),
+        "description": _describe(item),
+        "timeline": {"source": site.registry_paths.get(kind)},
+    }
+    if k > 0:
+        meta["search"] = {"exclude": True}
+    return render_page(
+        "registry_item.md.j2", meta, site=site, page=path, kind=kind, item=item, events=events, total=total,
+        first=k == 0, pager=pager,
+    )  # fmt: skip
+
+
+def registry_pages(site: Site, kind: str, named: dict[tuple[str, str], list[Event]]) -> dict[str, str]:
+    """The list of every actor, place or tag, and each one's pages of events."""
+    memo, layout = site.memo, site.layout
+    entries = sorted(site.registry(kind).values(), key=lambda item: item.name.casefold())
+    rows = tuple(Row(item, len(named.get((kind, item.id), ()))) for item in entries)
+    pages = {layout.registry(kind): memo.call(_index, site, kind, rows)}
+    for item in site.registry(kind).values():
+        events = named.get((kind, item.id), [])
+        listing = numbered_pages(layout.entry(kind, item.id), events, site.page_size, item.name)
+        for k, (path, chunk, pager) in enumerate(listing):
+            pages[path] = memo.call(_entry, site, kind, item, path, k, chunk, len(events), pager)
+    return pages

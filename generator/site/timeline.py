@@ -1,0 +1,99 @@
+"""The timeline's pages: one page while it fits, else an index of years and a page per part."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import STATUSES, Event
+from .context import Site
+from .markup import plural, render_page
+from .paging import Pager, TimelinePart, TimelinePlan, YearEntry, by_year
+
+__all__ = ["Facet", "FacetOption", "facets", "timeline_pages"]
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    """One value of a filter, with how many of the page's events have it."""
+
+    value: str
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter of a listing: its field name, its label, and the values the listing's events have."""
+
+    name: str
+    label: str
+    options: tuple[FacetOption, ...]
+
+
+def facets(site: Site, events: Sequence[Event]) -> tuple[Facet, ...]:
+    """A listing's filters: for each facet, the values its events have, with how many have each."""
+    counted: dict[str, Counter[str]] = {"actors": Counter(), "places": Counter(), "tags": Counter()}
+    for event in events:
+        counted["actors"].update(set(event.all_actors))
+        counted["places"].update(event.places)
+        counted["tags"].update(event.tags)
+    found = []
+    for name, label, kind in (("actor", "Actor", "actors"), ("place", "Place", "places"), ("tag", "Tag", "tags")):
+        entries = sorted(site.registry(kind).values(), key=lambda item: item.name.casefold())
+        options = tuple(FacetOption(i.id, i.name, counted[kind][i.id]) for i in entries if counted[kind][i.id])
+        found.append(Facet(name, label, options))
+    statuses = Counter(e.status for e in events)
+    options = tuple(FacetOption(s, site.words.status_title(s), statuses[s]) for s in STATUSES if statuses[s])
+    found.append(Facet("status", "Status", options))
+    return tuple(found)
+
+
+def _whole(site: Site, part: TimelinePart) -> str:
+    """The timeline on one page."""
+    meta = {"title": "Timeline", "description": "Every event in date order, with its status and sources."}
+    return render_page(
+        "timeline.md.j2", meta, site=site, page=part.path, part=part, years=by_year(part.events),
+        count=len(part.events), filters=facets(site, part.events), pager=None,
+    )  # fmt: skip
+
+
+def _index(site: Site, years: tuple[YearEntry, ...], first: TimelinePart, count: int) -> str:
+    """The index of a split timeline: its years and their months, with counts."""
+    meta = {"title": "Timeline", "description": "Every event in date order, with its status and sources."}
+    page = site.layout.timeline
+    return render_page("timeline_index.md.j2", meta, site=site, page=page, count=count, years=years, first=first)
+
+
+def _part(site: Site, part: TimelinePart, pager: Pager, count: int) -> str:
+    """A year, a month or a page of a month."""
+    meta = {
+        "title": f"{part.title} – Timeline",
+        "description": f"Events of {part.title} in date order, with their status and sources.",
+        # Each event is found in search by its own page, not by the listings it is on.
+        "search": {"exclude": True},
+    }
+    return render_page(
+        "timeline.md.j2", meta, site=site, page=part.path, part=part, years=by_year(part.events),
+        count=len(part.events), filters=facets(site, part.events), pager=pager,
+    )  # fmt: skip
+
+
+def timeline_pages(site: Site, plan: TimelinePlan, count: int) -> dict[str, str]:
+    """Every page of the timeline: ``count`` events listed as ``plan`` says."""
+    memo = site.memo
+    if not plan.split:
+        part = plan.parts[0]
+        return {part.path: memo.call(_whole, site, part)}
+    pages = {site.layout.timeline: memo.call(_index, site, plan.years, plan.parts[0], count)}
+    parts = plan.parts
+    for k, part in enumerate(parts):
+        before = parts[k - 1] if k > 0 else None
+        after = parts[k + 1] if k + 1 < len(parts) else None
+        position = f"{part.title}: {plural(part.total, 'event')} of {count:,}"
+        pager = Pager(
+            "Parts of the timeline", position, before.link if before else None, after.link if after else None, part.up
+        )
+        pages[part.path] = memo.call(_part, site, part, pager, count)
+    return pages
