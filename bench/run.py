@@ -33,14 +33,12 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from synthetic import write_corpus
 
 from generator.site.layout import GENERATED_DIRS, GENERATED_FILES
 
-from conftest import copy_project
-
+ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -60,6 +58,21 @@ def timed(*command: str, cwd: Path, timeout: float | None = None) -> tuple[float
     except subprocess.TimeoutExpired:
         return math.inf, 0
     return time.perf_counter() - started, int(result.stderr.strip().splitlines()[-1])
+
+
+def copy_project(target: Path) -> Path:
+    """The project as a fresh clone has it (with uncommitted edits): every file git tracks or would
+    track, so nothing generated, built or installed comes along."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
 
 
 def clean(project: Path) -> None:

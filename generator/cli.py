@@ -50,6 +50,20 @@ def _positive(text: str) -> int:
     return number
 
 
+def _address_options(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--site-url",
+        default=os.environ.get("TIMELINE_SITE_URL"),
+        help=f"the site's address, for {what} (default: $TIMELINE_SITE_URL, as mkdocs.yml)",
+    )
+    parser.add_argument(
+        "--no-directory-urls",
+        dest="directory_urls",
+        action="store_false",
+        help="pages are served as events/<id>.html, as with MkDocs' use_directory_urls: false",
+    )
+
+
 def _missing(content: Path) -> bool:
     """True (after saying so) when the content folder is not there."""
     if content.is_dir():
@@ -95,11 +109,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_positive,
         help=f"events on one listing page at most (default: {PAGE_SIZE}; the plugin's page_size option)",
     )
-    build.add_argument(
-        "--site-url",
-        default=os.environ.get("TIMELINE_SITE_URL"),
-        help="the site's address, for the data files' links (default: $TIMELINE_SITE_URL, as mkdocs.yml)",
-    )
+    _address_options(build, "the data files' links")
 
     new = commands.add_parser(
         "new",
@@ -119,11 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=tuple(FORMATS))
     export.add_argument("-o", "--output", type=Path, help="the file to write (default: standard output)")
     _content_option(export)
-    export.add_argument(
-        "--site-url",
-        default=os.environ.get("TIMELINE_SITE_URL"),
-        help="the site's address, for absolute links (default: $TIMELINE_SITE_URL)",
-    )
+    _address_options(export, "absolute links")
     export.add_argument(
         "--group",
         choices=GROUPS,
@@ -215,7 +221,10 @@ def _build(args: argparse.Namespace) -> int:
     try:
         # As MkDocs reads site_url (with a closing slash), so that `mkdocs build` finds these pages current.
         site_url = args.site_url.rstrip("/") + "/" if args.site_url else None
-        result = build_pages(args.content, args.docs, Path.cwd(), site_url, args.page_size, parallel=True)
+        result = build_pages(
+            args.content, args.docs, Path.cwd(), site_url, args.page_size, directory_urls=args.directory_urls,
+            parallel=True,
+        )  # fmt: skip
     except OutputError as error:
         print(f"timeline: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -258,7 +267,7 @@ def _export(args: argparse.Namespace) -> int:
     if timeline is None:
         print(format_problems(problems), file=sys.stderr)
         return EXIT_CONTENT
-    layout = Layout(site_url=args.site_url.rstrip("/") + "/" if args.site_url else "")
+    layout = Layout(args.directory_urls, args.site_url.rstrip("/") + "/" if args.site_url else "")
     exports = Exports(timeline, layout, added_dates(args.content / "events"))
     # TimelineJS has a grouping option; every other format is the site's own file.
     text = json_text(timelinejs(exports, args.group)) if args.format == "timelinejs" else FORMATS[args.format](exports)

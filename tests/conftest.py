@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.validate import load_timeline
+from generator.model import Timeline
 from generator.site.layout import GENERATED_DIRS, GENERATED_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,10 +71,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def timeline(built_site: Path):  # type: ignore[no-untyped-def]
+def timeline(built_site: Path) -> Timeline:
     """The model of the content that `built_site` was built from."""
-    from generator.content.validate import load_timeline
-
     timeline, _ = load_timeline(built_site / "content", built_site)
     assert timeline is not None
     return timeline

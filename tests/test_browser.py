@@ -9,11 +9,13 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from generator.model import Timeline
 
 from conftest import ROOT
 
@@ -85,7 +87,7 @@ def reader(page: Page) -> Iterator[Page]:
     assert errors == [], errors
 
 
-def test_the_timeline_lists_every_event_in_order(reader: Page, site_url: str, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_the_timeline_lists_every_event_in_order(reader: Page, site_url: str, timeline: Timeline) -> None:
     reader.goto(site_url + "timeline/")
     cards = reader.locator(".tl-rail [data-event-id]")
     expect(cards).to_have_count(len(timeline.events))
@@ -97,7 +99,7 @@ def test_the_timeline_lists_every_event_in_order(reader: Page, site_url: str, ti
         expect(card.locator(".tl-span__bar")).to_be_visible()
 
 
-def test_filters_live_in_the_url_and_work_with_the_keyboard(reader: Page, site_url: str, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_filters_live_in_the_url_and_work_with_the_keyboard(reader: Page, site_url: str, timeline: Timeline) -> None:
     reader.goto(site_url + "timeline/?actor=kim-jong-un&status=claimed")
     expected = [e.id for e in timeline.events if e.status == "claimed" and "kim-jong-un" in (*e.actors, *e.claimed_by)]
     shown = reader.locator(".tl-rail [data-event-id]:visible")
@@ -127,7 +129,7 @@ def test_filters_live_in_the_url_and_work_with_the_keyboard(reader: Page, site_u
         )
 
 
-def test_without_javascript_every_event_and_facet_is_there(browser: Any, site_url: str, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_without_javascript_every_event_and_facet_is_there(browser: Any, site_url: str, timeline: Timeline) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
@@ -195,13 +197,13 @@ def test_an_event_page_shows_status_and_provenance(reader: Page, site_url: str) 
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("name", list(KEY_PAGES))
 def test_key_pages_pass_axe_fit_a_phone_and_are_saved(
-    reader: Page, site_url: str, name: str, width: int, scheme: str
+    reader: Page, site_url: str, name: str, width: int, scheme: Literal["light", "dark"]
 ) -> None:
     if not AXE.exists():
         if os.environ.get("CI") == "true":
             pytest.fail("axe-core is required in CI: npm ci")
         pytest.skip("axe-core not installed (npm ci)")
-    reader.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    reader.emulate_media(color_scheme=scheme)
     reader.set_viewport_size({"width": width, "height": 900})
     reader.goto(site_url + KEY_PAGES[name])
     assert reader.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "sideways scroll"

@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, copy_project, run
 
 
@@ -136,13 +138,16 @@ def test_new_rejects_a_bad_date_and_needs_a_terminal_to_ask(tmp_path: Path) -> N
     assert no_tty.returncode == 2 and "give --date and --title" in no_tty.stderr
 
 
-def test_new_asks_in_a_terminal(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_new_asks_in_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
     from generator.cli import main
 
-    answers = io.StringIO("last week\n2024-23\nTroops sent, intelligence says\n")
-    answers.isatty = lambda: True  # type: ignore[method-assign]
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    answers = Terminal("last week\n2024-23\nTroops sent, intelligence says\n")
     monkeypatch.setattr("sys.stdin", answers)
     (tmp_path / "content").mkdir()
     assert main(["new", "--content", str(tmp_path / "content")]) == 0

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from generator.content.validate import load_timeline
+from generator.model import Timeline
 
 from conftest import ROOT, SEED
 
@@ -16,13 +17,13 @@ def normalise(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def timeline():  # type: ignore[no-untyped-def]
+def timeline() -> Timeline:
     timeline, problems = load_timeline(ROOT / "content", ROOT)
     assert timeline is not None, problems
     return timeline
 
 
-def test_every_quote_is_verbatim_from_the_seed_article(timeline) -> None:  # type: ignore[no-untyped-def]
+def test_every_quote_is_verbatim_from_the_seed_article(timeline: Timeline) -> None:
     article = normalise(SEED.read_text(encoding="utf-8"))
     quotes = [s.quote for e in timeline.events for s in e.sources if s.quote]
     assert len(quotes) >= 12
@@ -30,7 +31,7 @@ def test_every_quote_is_verbatim_from_the_seed_article(timeline) -> None:  # typ
         assert normalise(quote) in article, quote
 
 
-def test_every_source_is_the_seed_article_without_an_invented_url(timeline) -> None:  # type: ignore[no-untyped-def]
+def test_every_source_is_the_seed_article_without_an_invented_url(timeline: Timeline) -> None:
     for event in timeline.events:
         for source in event.sources:
             assert source.title == "Korea Utara Akhirnya Akui Kirim Pasukan Bantu Rusia"
@@ -43,7 +44,7 @@ def test_every_source_is_the_seed_article_without_an_invented_url(timeline) -> N
             assert source.translation, event.id
 
 
-def test_every_date_form_and_status_is_used(timeline) -> None:  # type: ignore[no-untyped-def]
+def test_every_date_form_and_status_is_used(timeline: Timeline) -> None:
     assert len(timeline.events) >= 12
     forms = {e.date.edtf for e in timeline.events}
     assert any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", f) for f in forms)
@@ -55,7 +56,7 @@ def test_every_date_form_and_status_is_used(timeline) -> None:  # type: ignore[n
     assert {e.status for e in timeline.events} == {"confirmed", "reported", "claimed", "disputed"}
 
 
-def test_relative_dates_are_resolved_against_the_publication_day(timeline) -> None:  # type: ignore[no-untyped-def]
+def test_relative_dates_are_resolved_against_the_publication_day(timeline: Timeline) -> None:
     dates = {e.id: e.date.edtf for e in timeline.events}
     assert dates["2023-09-10-kim-leaves-pyongyang-for-russia"] == "2023-09-10"
     assert dates["2024-north-korea-russia-mutual-defence-treaty"] == "2024"  # "tahun lalu"

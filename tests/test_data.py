@@ -21,11 +21,12 @@ from hypothesis import strategies as st
 
 from generator.data.ics import fold as _fold
 from generator.data.ics import ics_text as _ics_text
+from generator.model import Timeline
 
 from conftest import ROOT, run
 
 
-def test_events_json_matches_its_schema_and_the_content(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_events_json_matches_its_schema_and_the_content(built_site: Path, timeline: Timeline) -> None:
     data = json.loads((built_site / "site" / "data" / "events.json").read_text(encoding="utf-8"))
     schema = json.loads((built_site / "site" / "data" / "events.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
@@ -41,7 +42,7 @@ def test_events_json_matches_its_schema_and_the_content(built_site: Path, timeli
         assert row["sources"][0]["quote"] == event.sources[0].quote
 
 
-def test_events_csv_has_a_row_per_event(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_events_csv_has_a_row_per_event(built_site: Path, timeline: Timeline) -> None:
     text = (built_site / "site" / "data" / "events.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [r["id"] for r in rows] == [e.id for e in timeline.events]
@@ -52,7 +53,7 @@ def test_events_csv_has_a_row_per_event(built_site: Path, timeline) -> None:  # 
         assert row["summary"] == event.summary
 
 
-def test_events_ics_spans_each_date(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_events_ics_spans_each_date(built_site: Path, timeline: Timeline) -> None:
     calendar = icalendar.Calendar.from_ical((built_site / "site" / "data" / "events.ics").read_bytes())
     items = {str(c["uid"]): c for c in calendar.walk("VEVENT")}
     assert set(items) == {f"{e.id}@timeline" for e in timeline.events}
@@ -82,7 +83,7 @@ def test_ics_lines_fold_and_escape_any_text_back_to_itself(text: str) -> None:
     assert str(calendar.walk("VEVENT")[0]["summary"]) == text
 
 
-def test_timelinejs_has_every_event(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_timelinejs_has_every_event(built_site: Path, timeline: Timeline) -> None:
     data = json.loads((built_site / "site" / "data" / "timelinejs.json").read_text(encoding="utf-8"))
     items = {e["unique_id"]: e for e in data["events"]}
     assert set(items) == {e.id for e in timeline.events}
@@ -95,7 +96,7 @@ def test_timelinejs_has_every_event(built_site: Path, timeline) -> None:  # type
     assert {e["group"] for e in data["events"]} == {e.status.capitalize() for e in timeline.events}
 
 
-def test_the_feed_is_valid_atom_with_status_and_summary(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_the_feed_is_valid_atom_with_status_and_summary(built_site: Path, timeline: Timeline) -> None:
     feed = feedparser.parse((built_site / "site" / "feed.xml").read_bytes())
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
@@ -112,12 +113,12 @@ def test_the_feed_is_valid_atom_with_status_and_summary(built_site: Path, timeli
     assert page.find("link", rel="alternate", type="application/atom+xml")["href"] == "feed.xml"
 
 
-def test_event_pages_carry_json_ld_and_link_previews(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_event_pages_carry_json_ld_and_link_previews(built_site: Path, timeline: Timeline) -> None:
     for event in timeline.events:
         page = BeautifulSoup(
             (built_site / "site" / "events" / event.id / "index.html").read_text(encoding="utf-8"), "html.parser"
         )
-        data = json.loads(page.find("script", type="application/ld+json").string)
+        data = json.loads(str(page.find("script", type="application/ld+json").string))
         assert data["@type"] == "Event" and data["name"] == event.title
         assert data["startDate"] == event.date.earliest.isoformat()
         assert [s["publisher"]["name"] for s in data["subjectOf"]] == [s.publisher for s in event.sources]

@@ -7,6 +7,7 @@ import importlib.util
 import re
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -17,7 +18,7 @@ from conftest import ROOT, SEED, run
 MONDAY = dt.date(2025, 4, 28)
 
 
-def evaluation():  # type: ignore[no-untyped-def]
+def evaluation() -> ModuleType:
     spec = importlib.util.spec_from_file_location("evaluate", ROOT / "bench" / "dates" / "evaluate.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

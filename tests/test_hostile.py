@@ -6,9 +6,11 @@ import json
 import re
 import shutil
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator.plugin import TimelinePlugin
 from generator.sanitize import sanitize_html
@@ -48,10 +50,12 @@ def test_the_sanitiser_keeps_what_the_templates_make() -> None:
 def test_the_plugin_sanitises_generated_pages_only() -> None:
     plugin = TimelinePlugin()
     hostile = '<p>ok</p><img src=x onerror="alert(1)">'
-    generated = SimpleNamespace(meta={"timeline": {"source": None}})
-    handwritten = SimpleNamespace(meta={})
-    assert "onerror" not in plugin.on_page_content(hostile, page=generated, config=None, files=None)  # type: ignore[arg-type]
-    assert plugin.on_page_content(hostile, page=handwritten, config=None, files=None) == hostile  # type: ignore[arg-type]
+    config = MkDocsConfig()
+    generated = Page("Generated", File("events/x.md", "docs", "site", True), config)
+    generated.meta = {"timeline": {"source": None}}
+    handwritten = Page("Mine", File("about.md", "docs", "site", True), config)
+    assert "onerror" not in (plugin.on_page_content(hostile, page=generated, config=config, files=Files([])) or "")
+    assert plugin.on_page_content(hostile, page=handwritten, config=config, files=Files([])) == hostile
 
 
 HOSTILE_BUT_VALID = """\

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator.build import build_pages
 from generator.output import MANIFEST, OutputError, write_pages
-from generator.site.layout import GENERATED_MARK
+from generator.site import render_site
+from generator.site.layout import GENERATED_DIRS, GENERATED_FILES, GENERATED_MARK
 
 from conftest import ROOT
 
@@ -115,7 +118,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("fault", [OSError(28, "No space left on device"), KeyboardInterrupt()])
-def test_a_fault_while_writing_leaves_the_previous_pages(tmp_path: Path, monkeypatch, fault) -> None:  # type: ignore[no-untyped-def]
+def test_a_fault_while_writing_leaves_the_previous_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: BaseException
+) -> None:
     import generator.output as output
 
     old = {f"events/e{i}.md": page(f"old {i}") for i in range(10)}
@@ -160,7 +165,7 @@ def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path: Path) -> None:
     assert not [name for name in built if name.endswith(".tmp")]
 
 
-def test_a_warm_build_skips_generation_until_an_input_changes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_warm_build_skips_generation_until_an_input_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
     import generator.build as build
@@ -171,7 +176,7 @@ def test_a_warm_build_skips_generation_until_an_input_changes(tmp_path: Path, mo
     first = build_pages(content, docs, tmp_path)
     assert first.report is not None and first.report.written
 
-    def no_render(timeline):  # type: ignore[no-untyped-def]
+    def no_render(*args: object) -> dict[str, str]:
         raise AssertionError("rendered although nothing changed")
 
     monkeypatch.setattr(build, "render_site", no_render)
@@ -182,8 +187,13 @@ def test_a_warm_build_skips_generation_until_an_input_changes(tmp_path: Path, mo
 
     monkeypatch.undo()
     renders: list[int] = []
-    real_render = build.render_site
-    monkeypatch.setattr(build, "render_site", lambda *args: renders.append(1) or real_render(*args))
+    real_render = render_site
+
+    def counted(*args: Any) -> dict[str, str]:
+        renders.append(1)
+        return real_render(*args)
+
+    monkeypatch.setattr(build, "render_site", counted)
     for change in ("touch", "deleted page", "site_url"):  # each step differs from the last by one thing
         site_url = None
         if change == "touch":
@@ -246,7 +256,7 @@ def test_a_memo_kept_between_generations_changes_nothing_but_the_time(tmp_path: 
             assert memo.last[1] < first_misses / 3, f"editing {path.name} re-made {memo.last} (hits, misses)"
 
 
-def test_data_files_made_in_a_second_process_are_the_same(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_data_files_made_in_a_second_process_are_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import generator.build as build
 
     content = tmp_path / "content"
@@ -263,3 +273,16 @@ def test_data_files_made_in_a_second_process_are_the_same(tmp_path: Path, monkey
     with pytest.raises(OutputError, match="cannot make the data files: OSError"):
         build_pages(content, tmp_path / "third", tmp_path, parallel=True)
     assert not (tmp_path / "third").exists(), "nothing written when the data files fail"
+
+
+def test_git_ignores_exactly_what_the_generator_writes() -> None:
+    """Generated pages never end up in a commit, and hand-written pages beside them are never ignored."""
+    generated = [f"timeline/{folder}/x.md" for folder in GENERATED_DIRS]
+    generated += [f"timeline/{name}" for name in (*GENERATED_FILES, MANIFEST)]
+    handwritten = ["timeline/index.md", "timeline/about.md", "timeline/stylesheets/timeline.css", "content/x.yaml"]
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--verbose", "--non-matching", *generated, *handwritten],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    ignored = {line.split("\t")[-1] for line in result.stdout.splitlines() if not line.startswith("::")}
+    assert ignored == set(generated)

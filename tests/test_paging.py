@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.model import Timeline
 from generator.site import render_site
 
 from conftest import copy_project, run
@@ -60,7 +61,7 @@ def _join(url: str, href: str) -> str:
     return "/".join(parts)
 
 
-def test_the_timeline_reads_in_order_across_its_parts(paged_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_the_timeline_reads_in_order_across_its_parts(paged_site: Path, timeline: Timeline) -> None:
     overview = html(paged_site, "timeline")
     assert not overview.select("[data-event-id]"), "the overview of a split timeline lists parts, not events"
     years = {a.get_text() for a in overview.select("article table a")}
@@ -90,7 +91,7 @@ def test_the_timeline_reads_in_order_across_its_parts(paged_site: Path, timeline
     assert _join(parts[-1], str(last.select_one(".tl-pager__previous a")["href"])) == parts[-2]
 
 
-def test_every_listing_page_is_short_and_the_pages_cover_the_list(paged_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_every_listing_page_is_short_and_the_pages_cover_the_list(paged_site: Path, timeline: Timeline) -> None:
     actors: Counter[str] = Counter()
     for event in timeline.events:
         actors.update(set(event.actors) | set(event.claimed_by) | set(event.disputed_by))
@@ -107,7 +108,7 @@ def test_every_listing_page_is_short_and_the_pages_cover_the_list(paged_site: Pa
     assert sum(len(card_ids(html(paged_site, u))) for u in walk(paged_site, f"statuses/{status}")) == n
 
 
-def test_sources_split_by_publisher(paged_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_sources_split_by_publisher(paged_site: Path, timeline: Timeline) -> None:
     index = html(paged_site, "sources")
     rows = index.select("article table tbody tr")
     publishers = {s.publisher for e in timeline.events for s in e.sources}
@@ -121,7 +122,7 @@ def test_sources_split_by_publisher(paged_site: Path, timeline) -> None:  # type
     assert listed == citations
 
 
-def test_later_pages_and_timeline_parts_stay_out_of_search(paged_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_later_pages_and_timeline_parts_stay_out_of_search(paged_site: Path, timeline: Timeline) -> None:
     index = json.loads((paged_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {d["location"].split("#")[0] for d in index["docs"]}
     # Sources stay searchable by their titles; later pages of lists of events do not.
@@ -132,7 +133,7 @@ def test_later_pages_and_timeline_parts_stay_out_of_search(paged_site: Path, tim
     assert not [d["location"] for d in index["docs"] if "Page 1 of" in d["text"]], "a pager is in search"
 
 
-def test_event_pages_link_to_their_part(paged_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_event_pages_link_to_their_part(paged_site: Path, timeline: Timeline) -> None:
     event = timeline.events[-1]
     page = html(paged_site, f"events/{event.id}")
     link = next(a for a in page.select("article a") if a.get_text().endswith("on the timeline"))
@@ -140,7 +141,7 @@ def test_event_pages_link_to_their_part(paged_site: Path, timeline) -> None:  # 
     assert event.id in card_ids(html(paged_site, part))
 
 
-def test_a_short_timeline_stays_on_one_page(timeline) -> None:  # type: ignore[no-untyped-def]
+def test_a_short_timeline_stays_on_one_page(timeline: Timeline) -> None:
     pages = render_site(timeline)
     assert not any(p.startswith("timeline/") and p != "timeline/index.md" for p in pages)
     assert pages["timeline/index.md"].count("data-event-id=") == len(timeline.events)

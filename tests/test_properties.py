@@ -107,7 +107,9 @@ def test_valid_events_round_trip(event: dict[str, object]) -> None:
         assert (loaded.title, loaded.date.edtf, loaded.status) == (event["title"], event["date"], event["status"])
         assert loaded.summary == event["summary"]
         assert list(loaded.actors) == event["actors"] and list(loaded.tags) == event["tags"]
-        assert loaded.sources[0].quote == event["sources"][0].get("quote")  # type: ignore[index]
+        sources = event["sources"]
+        assert isinstance(sources, list)
+        assert loaded.sources[0].quote == sources[0].get("quote")
 
 
 @st.composite

@@ -98,7 +98,7 @@ def test_real_content_renders_every_page_kind() -> None:
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=60))
+@given(text=st.text(st.characters(exclude_categories=["Cs"]), max_size=60))
 def test_front_matter_reads_back_whatever_the_text(text: str) -> None:
     """Front matter is YAML with a JSON value in it (jsonld): both must read back as written."""
     meta = {"title": text, "timeline": {"source": text}, "jsonld": {"name": text, "geo": {"latitude": 0.0001}}}

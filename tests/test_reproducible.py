@@ -5,11 +5,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from generator.content import validate
 from generator.content.validate import load_timeline
 from generator.site import render_site
 
@@ -52,13 +53,13 @@ def test_generated_pages_do_not_depend_on_the_order_files_are_listed(monkeypatch
     expected = render_site(timeline)
     real_walk = os.walk
 
-    def reversed_walk(top, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def reversed_walk(top: str, *args: Any, **kwargs: Any) -> Iterator[tuple[str, list[str], list[str]]]:
         for folder, dirs, files in real_walk(top, *args, **kwargs):
             dirs.reverse()
             files.reverse()
             yield folder, dirs, files
 
-    monkeypatch.setattr(validate.os, "walk", reversed_walk)
+    monkeypatch.setattr(os, "walk", reversed_walk)
     shuffled, _ = load_timeline(ROOT / "content", ROOT)
     assert shuffled is not None
     assert render_site(shuffled) == expected

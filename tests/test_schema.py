@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ def test_every_content_file_names_its_schema() -> None:
         assert modeline_target(ROOT / "content" / f"{kind}.yaml") == SCHEMAS / f"{kind}.schema.json"
 
 
-def check_jsonschema(schema: Path, *files: Path, check: bool = True):  # type: ignore[no-untyped-def]
+def check_jsonschema(schema: Path, *files: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
     return run("check-jsonschema", "--schemafile", str(schema), *map(str, files), cwd=ROOT, check=check)
 
 

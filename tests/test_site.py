@@ -8,6 +8,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from generator.model import Timeline
+
 from conftest import copy_project, run
 
 
@@ -15,7 +17,7 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_every_event_has_its_page(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_every_event_has_its_page(built_site: Path, timeline: Timeline) -> None:
     for event in timeline.events:
         page = soup(built_site / "site" / "events" / event.id / "index.html")
         article = page.select_one("article")
@@ -37,7 +39,7 @@ def test_every_event_has_its_page(built_site: Path, timeline) -> None:  # type: 
             assert [li.get_text() for li in chain.select("li")] == [source.publisher, *source.via]
 
 
-def test_descriptions_with_quotes_stay_inside_their_attribute(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_descriptions_with_quotes_stay_inside_their_attribute(built_site: Path, timeline: Timeline) -> None:
     from generator.site.markup import excerpt
 
     event = next(e for e in timeline.events if '"' in excerpt(e.summary))
@@ -46,7 +48,7 @@ def test_descriptions_with_quotes_stay_inside_their_attribute(built_site: Path, 
     assert [m["content"] for m in metas] == [excerpt(event.summary)]
 
 
-def test_edit_links_open_the_yaml_file(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_edit_links_open_the_yaml_file(built_site: Path, timeline: Timeline) -> None:
     for event in timeline.events:
         page = soup(built_site / "site" / "events" / event.id / "index.html")
         edit = page.select_one("a.md-content__button[href*='/edit/']")
@@ -57,7 +59,7 @@ def test_edit_links_open_the_yaml_file(built_site: Path, timeline) -> None:  # t
     assert listing.select_one("a.md-content__button[href*='/edit/']") is None, "no edit link to generated Markdown"
 
 
-def test_the_timeline_lists_every_event_in_order(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_the_timeline_lists_every_event_in_order(built_site: Path, timeline: Timeline) -> None:
     page = soup(built_site / "site" / "timeline" / "index.html")
     listed = page.select("[data-event-id]")
     assert [e["data-event-id"] for e in listed] == [e.id for e in timeline.events]
@@ -71,7 +73,7 @@ def test_the_timeline_lists_every_event_in_order(built_site: Path, timeline) -> 
     assert headings[:2] == ["2023", "September 2023"] and "2025" in headings and "April 2025" in headings
 
 
-def test_registry_pages_list_their_events(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_registry_pages_list_their_events(built_site: Path, timeline: Timeline) -> None:
     for kind, registry in (("actors", timeline.actors), ("places", timeline.places), ("tags", timeline.tags)):
         index = soup(built_site / "site" / kind / "index.html")
         for item_id, item in registry.items():
@@ -87,7 +89,7 @@ def test_registry_pages_list_their_events(built_site: Path, timeline) -> None:  
             assert page.h1.get_text(strip=True).rstrip("¶") == item.name
 
 
-def test_sources_page_groups_by_publisher(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_sources_page_groups_by_publisher(built_site: Path, timeline: Timeline) -> None:
     page = soup(built_site / "site" / "sources" / "index.html")
     assert [h.get_text(strip=True).rstrip("¶") for h in page.select("article h2")] == ["Bisnis.com"]
     cited = {a["href"] for a in page.select("article li a")}
@@ -95,7 +97,7 @@ def test_sources_page_groups_by_publisher(built_site: Path, timeline) -> None:  
     assert "web address is not known" in page.get_text()
 
 
-def test_hand_written_pages_and_home(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_hand_written_pages_and_home(built_site: Path, timeline: Timeline) -> None:
     for name in ("about", "methodology", "contribute"):
         assert (built_site / "site" / name / "index.html").exists()
     home = soup(built_site / "site" / "index.html")
@@ -106,14 +108,14 @@ def test_hand_written_pages_and_home(built_site: Path, timeline) -> None:  # typ
     assert nav[:6] == ["Home", "Timeline", "Actors", "Places", "Tags", "Sources"]
 
 
-def test_event_pages_stay_out_of_the_navigation(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_event_pages_stay_out_of_the_navigation(built_site: Path, timeline: Timeline) -> None:
     home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
     nav = BeautifulSoup(home, "html.parser").select_one("nav.md-nav--primary")
     assert nav is not None
     assert not nav.select("a[href*='events/']")
 
 
-def test_search_index_has_every_event(built_site: Path, timeline) -> None:  # type: ignore[no-untyped-def]
+def test_search_index_has_every_event(built_site: Path, timeline: Timeline) -> None:
     index = json.loads((built_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
     for event in timeline.events:
