@@ -1,6 +1,6 @@
 """Every scale number of issue 7 for N synthetic events, medians of several runs.
 
-    .venv/bin/python bench/run.py                 # everything in bench/README.md (about 30 minutes)
+    .venv/bin/python bench/run.py                 # everything in docs/benchmarks.md (about 30 minutes)
     .venv/bin/python bench/run.py 1000 3          # N synthetic events, runs per measurement
     .venv/bin/python bench/run.py 0 5             # the real content
     .venv/bin/python bench/run.py 1000 3 --serve  # also: save → page under `mkdocs serve`
@@ -233,7 +233,7 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true")
     args = parser.parse_args()
     if args.n is None:
-        # The numbers of bench/README.md: 1,000 events (3 runs, with the preview), then 10,000 (1 run).
+        # The numbers of docs/benchmarks.md: 1,000 events (3 runs, with the preview), then 10,000 (1 run).
         measure(1000, 3, serve=True)
         measure(10000, 1, serve=False)
     else:

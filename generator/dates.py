@@ -1,22 +1,11 @@
 """The date language: a strict subset of EDTF (ISO 8601-2), parsed, ordered and displayed.
 
-Allowed forms, as in the content model:
+The allowed forms are those of the content model; CONTRIBUTING.md has the one table of them,
+with how each is shown ("2024-23" → "Autumn 2024").
 
-====================== ==================== ================================
-written                means                shown
-====================== ==================== ================================
-``2023-09-10``         a day                10 September 2023
-``2025-01``            a month              January 2025
-``2024``               a year               2024
-``2024-23``            a season (21-24)     Autumn 2024
-``2024-09~``           approximate          c. September 2024
-``2025-04?``           uncertain            April 2025 (uncertain)
-``2024-08-06/..``      an interval          6 August 2024 – 26 April 2025
-====================== ==================== ================================
-
-Seasons are meteorological and northern-hemisphere, as in the ``edtf`` package:
-spring is March–May, summer June–August, autumn September–November, and winter
-``YYYY-24`` is December of YYYY to February of YYYY+1.
+Seasons are meteorological and northern-hemisphere: spring is March–May, summer
+June–August, autumn September–November, and winter ``YYYY-24`` is December of YYYY to
+February of YYYY+1 (the ``edtf`` package, our test oracle, ends it on 31 December instead).
 """
 
 from __future__ import annotations

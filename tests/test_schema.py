@@ -1,4 +1,4 @@
-"""The JSON Schemas for editors: generated from generator/spec.py, committed, and true to the validator."""
+"""The JSON Schemas for editors: generated from generator/content/spec.py, committed, and true to the validator."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def test_committed_schemas_match_the_definitions() -> None:
         for name, text in generated.items():
             (SCHEMAS / name).write_text(text, encoding="utf-8")
     committed = {p.name: p.read_text(encoding="utf-8") for p in SCHEMAS.glob("*.schema.json")}
-    assert committed == generated, "generator/schema/ drifted from generator/spec.py (REGEN_GOLDEN=1 rewrites it)"
+    assert committed == generated, "generator/schema/ drifted from generator/content/spec.py (REGEN_GOLDEN=1 rewrites it)"
 
 
 def test_schema_and_validator_know_the_same_fields() -> None:
