@@ -25,7 +25,9 @@ def test_committed_schemas_match_the_definitions() -> None:
         for name, text in generated.items():
             (SCHEMAS / name).write_text(text, encoding="utf-8")
     committed = {p.name: p.read_text(encoding="utf-8") for p in SCHEMAS.glob("*.schema.json")}
-    assert committed == generated, "generator/schema/ drifted from generator/content/spec.py (REGEN_GOLDEN=1 rewrites it)"
+    assert committed == generated, (
+        "generator/schema/ drifted from generator/content/spec.py (REGEN_GOLDEN=1 rewrites it)"
+    )
 
 
 def test_schema_and_validator_know_the_same_fields() -> None:
