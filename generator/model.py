@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 
 from .dates import EventDate
 
-__all__ = ["ACTOR_KINDS", "STATUSES", "Actor", "Event", "Place", "Source", "Tag", "Timeline"]
+__all__ = ["ACTOR_KINDS", "STANCES", "STATUSES", "Actor", "Event", "Place", "Source", "Statement", "Tag", "Timeline"]
 
 STATUSES = {
     "confirmed": "acknowledged by the parties concerned or independently verified",
@@ -18,6 +18,16 @@ STATUSES = {
 """Each status with the one-line meaning readers see in the legend."""
 
 ACTOR_KINDS = ("person", "state", "organization", "media", "military")
+
+STANCES = {
+    "asserts": "a party states it",
+    "denies": "a party says it is not so",
+    "corroborates": "an independent party or evidence supports it",
+    "disputes": "a party contests it, or part of it",
+    "acknowledges": "the party concerned admits it",
+    "retracts": "the same party withdraws what it said before",
+}
+"""Each stance a statement in an event's history may take, with what it means (the content model)."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +66,8 @@ class Tag:
 class Source:
     """An article or statement an event is taken from."""
 
-    title: str
+    title: str | None
+    """None when it is not known (then the source has a ``url``): a title is never made up."""
     publisher: str
     published: dt.date
     url: str | None = None
@@ -65,6 +76,22 @@ class Source:
     quote: str | None = None
     translation: str | None = None
     archive_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One thing said about an event: when, by whom, with what stance, where it was reported."""
+
+    date: EventDate
+    by: tuple[str, ...]
+    stance: str
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+    @property
+    def day(self) -> dt.date:
+        """The earliest day the statement can have been made: when it counts on the timeline."""
+        return self.date.earliest
 
 
 @dataclass(frozen=True)
@@ -87,6 +114,8 @@ class Event:
     related: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     added: dt.date | None = None
+    history: tuple[Statement, ...] = ()
+    """What was said about the event, oldest first."""
 
     def __hash__(self) -> int:
         # Computed once: events are keys of the generator's memo, looked up many times a generation.
@@ -102,8 +131,28 @@ class Event:
 
     @property
     def all_actors(self) -> tuple[str, ...]:
-        """Every actor the event names, once each: its actors, then who claims and who disputes it."""
-        return tuple(dict.fromkeys((*self.actors, *self.claimed_by, *self.disputed_by)))
+        """Every actor the event names, once each: its actors, who claims and who disputes it, and
+        who made a statement about it."""
+        spoke = (a for statement in self.history for a in statement.by)
+        return tuple(dict.fromkeys((*self.actors, *self.claimed_by, *self.disputed_by, *spoke)))
+
+    @property
+    def all_sources(self) -> tuple[Source, ...]:
+        """Its own sources, then those its history cites that are not among them."""
+        return tuple(dict.fromkeys((*self.sources, *(s for statement in self.history for s in statement.sources))))
+
+    @property
+    def claimants(self) -> tuple[str, ...]:
+        """Who claims it: ``claimed_by``, or else who asserts it in its history."""
+        return self.claimed_by or self._by("asserts")
+
+    @property
+    def disputants(self) -> tuple[str, ...]:
+        """Who disputes it: ``disputed_by``, or else who denies or disputes it in its history."""
+        return self.disputed_by or self._by("denies", "disputes")
+
+    def _by(self, *stances: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a for s in self.history if s.stance in stances for a in s.by))
 
     @property
     def display_date(self) -> str:

@@ -14,17 +14,29 @@ __all__ = ["sanitize_html"]
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "button", "cite", "code", "del", "details", "div", "em", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "label", "li", "nav", "ol", "option", "p", "pre", "section", "select",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "input", "ins", "label", "li", "nav", "ol", "option", "p", "pre", "q",
+    "section", "select",
     "small",
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
 _ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "hidden", "role", "aria-label", "aria-live", "aria-current"},
     "select": {"name"},
+    "input": {"type", "name", "min", "max", "value"},
+    "form": {"data-words"},
     "option": {"value"},
     "button": {"type"},
     "a": {"href", "rel"},
-    "div": {"data-event-id", "data-date", "data-status", "data-actors", "data-places", "data-tags"},
+    "div": {
+        "data-event-id",
+        "data-date",
+        "data-status",
+        "data-actors",
+        "data-places",
+        "data-tags",
+        "data-known",
+        "data-steps",
+    },
     # Material's search skips what is inside; a <section>, as it loses track in nested <div>s.
     "section": {"data-search-exclude"},
     "span": {"style"},

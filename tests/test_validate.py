@@ -13,15 +13,18 @@ from generator.problems import Severity, format_problems
 from conftest import ROOT, regenerate
 
 CASES = Path(__file__).parent / "cases" / "invalid"
+# The registries the golden cases are checked against: fixed, so curating the real content never
+# changes an expected message.
+REGISTRIES = Path(__file__).parent / "cases" / "registries"
 KNOWN_EVENT = ROOT / "content" / "events" / "2023" / "2023-09-10-kim-leaves-pyongyang-for-russia.yaml"
 
 
 def content_with(tmp_path: Path, *files: Path) -> Path:
-    """A content folder with the real registries, one known-good event and the given event files."""
+    """A content folder with the cases' registries, one known-good event and the given event files."""
     content = tmp_path / "content"
     (content / "events").mkdir(parents=True)
     for name in ("actors.yaml", "places.yaml", "tags.yaml"):
-        shutil.copy(ROOT / "content" / name, content / name)
+        shutil.copy(REGISTRIES / name, content / name)
     known = "".join(
         line for line in KNOWN_EVENT.read_text(encoding="utf-8").splitlines(True) if not line.startswith("related:")
     )
@@ -159,3 +162,86 @@ def test_two_events_may_not_claim_the_same_alias(tmp_path: Path) -> None:
         "content/events/2023-09-10-second.yaml:25:11: aliases[0]: '2023-09-10-old-name' is already an alias of "
         "'2023-09-10-first'"
     ]
+
+
+HISTORY = """\
+title: North Korean troops in Russia
+date: 2024-23
+status: {status}
+summary: Seoul's spy agency reported the troops; Pyongyang denied them, then acknowledged them.
+history:
+  - date: 2024-10-18
+    by: [south-korean-intelligence]
+    stance: asserts
+    sources:
+      - publisher: KBS World
+        published: 2024-10-18
+        url: https://example.org/kbs
+  - date: 2024-10-21
+    by: [north-korea]
+    stance: denies
+    note: North Korea's mission to the UN called the reports groundless.
+    sources:
+      - publisher: KCNA
+        published: 2024-10-21
+        url: https://example.org/kcna
+{more}"""
+ACKNOWLEDGED = """\
+  - date: 2025-04-28
+    by: [kcna]
+    stance: acknowledges
+    sources:
+      - title: Korea Utara Akhirnya Akui Kirim Pasukan Bantu Rusia
+        publisher: Bisnis.com
+        published: 2025-04-28
+        url: https://example.org/bisnis
+"""
+
+
+def with_event(tmp_path: Path, name: str, text: str) -> tuple[object, list[str]]:
+    content = content_with(tmp_path)
+    (content / "events" / name).write_text(text, encoding="utf-8")
+    timeline, problems = load_timeline(content, tmp_path)
+    return timeline, [str(p) for p in problems]
+
+
+def test_a_history_stands_for_sources_and_for_who_claims_and_disputes(tmp_path: Path) -> None:
+    timeline, problems = with_event(tmp_path, "2024-23-troops.yaml", HISTORY.format(status="disputed", more=""))
+    assert problems == [] and timeline is not None
+
+
+def test_a_status_that_disagrees_with_its_history_is_a_warning(tmp_path: Path) -> None:
+    timeline, problems = with_event(tmp_path, "2024-23-troops.yaml", HISTORY.format(status="claimed", more=""))
+    assert timeline is not None, "a disagreement is a warning, not an error"
+    assert problems == [
+        "content/events/2024-23-troops.yaml:3:9: warning: status: is 'claimed', but the history's statements make "
+        "it 'disputed' (see the methodology's status rules); set status: disputed, or add the statement that changed it"
+    ]
+    # Confirmed is the editors' to give: no warning, whatever the history says.
+    _, problems = with_event(tmp_path / "b", "2024-23-troops.yaml", HISTORY.format(status="confirmed", more=""))
+    assert problems == []
+    _, problems = with_event(
+        tmp_path / "c", "2024-23-troops.yaml", HISTORY.format(status="confirmed", more=ACKNOWLEDGED)
+    )
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A family 👨\u200d👩\u200d👧 and a rainbow flag 🏳️\u200d🌈",  # joiners inside emoji sequences
+        "Persian می\u200cخواهم and Hindi क्\u200dष",  # joiners where a script needs them
+    ],
+)
+def test_joiners_where_writing_needs_them_are_ordinary_text(tmp_path: Path, text: str) -> None:
+    known = (content_with(tmp_path) / "events" / KNOWN_EVENT.name).read_text(encoding="utf-8")
+    event = known.replace("title: ", f"title: {text} — ", 1)
+    timeline, problems = with_event(tmp_path / "x", "2023-09-10-joiners.yaml", event)
+    assert problems == [] and timeline is not None
+
+
+def test_a_shortened_id_gets_the_ids_it_shortens(tmp_path: Path) -> None:
+    known = (content_with(tmp_path) / "events" / KNOWN_EVENT.name).read_text(encoding="utf-8")
+    event = known.replace("actors: [", "actors: [kim, ", 1)
+    _, problems = with_event(tmp_path / "x", "2023-09-10-short.yaml", event)
+    assert any("unknown actor 'kim'; did you mean 'kim-jong-un' or 'kim-ju-ae'?" in p for p in problems), problems

@@ -5,59 +5,46 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import DateError, EventDate, parse_date
-from ..ids import check_id
-from ..model import STATUSES, Event, Source
+from ..dates import EventDate
+from ..knowledge import fold, standing
+from ..model import STATUSES, Event, Statement
 from ..problems import Problem, Severity
 from . import spec
-from .fields import Fields, kind_of, suggest
-from .loader import FieldPath, RawEntry, is_date
+from .fields import Fields, kind_of
+from .history import read_history
+from .loader import RawEntry
+from .sources import read_date, read_sources
 
 __all__ = ["read_event"]
 
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+def _status_rules(f: Fields, status: str | None, claimed_by: tuple[str, ...], disputed_by: tuple[str, ...],
+                  history: tuple[Statement, ...]) -> None:  # fmt: skip
+    """A status and who claims or disputes it must agree; with a history, its statements may say who."""
+    stances = {s.stance for s in history}
+    if status == "claimed" and not claimed_by and "asserts" not in stances:
+        f.error("status", "a 'claimed' event needs 'claimed_by' (the ids of the actors who assert it) "
+                "or an 'asserts' statement in its history")  # fmt: skip
+    if status == "disputed" and not disputed_by and not stances & {"denies", "disputes"}:
+        f.error("status", "a 'disputed' event needs 'disputed_by' (the ids of the actors who contest it) "
+                "or a 'denies' or 'disputes' statement in its history")  # fmt: skip
+    if claimed_by and status not in ("claimed", "disputed", None):
+        f.error("claimed_by", f"is only for 'claimed' or 'disputed' events, and this one is {status!r}")
+    if disputed_by and status not in ("disputed", None):
+        f.error("disputed_by", f"is only for 'disputed' events, and this one is {status!r}")
 
 
-def _read_source(
-    entry: RawEntry, where: FieldPath, value: Any, problems: list[Problem], warnings: list[Problem]
-) -> Source | None:
-    if not isinstance(value, dict):
-        problems.append(
-            entry.problem(
-                where, f"a source must be a mapping with title, publisher and published, not {kind_of(value)}"
-            )
-        )
+def _fold_warning(entry: RawEntry, status: str, history: tuple[Statement, ...]) -> Problem | None:
+    """A warning when the status disagrees with what the history says (editors may confirm on their own)."""
+    folded = fold(standing(history)) if history else None
+    if folded is None or folded == status or status == "confirmed":
         return None
-    f = Fields(entry, where, value, spec.SOURCE, problems, "this source")
-    f.require()
-    before = len(problems)
-    title = f.text("title")
-    publisher = f.text("publisher")
-    published = f.day("published")
-    url = f.url("url")
-    archive_url = f.url("archive_url")
-    language = f.text("language") or "en"
-    if not _LANGUAGE.fullmatch(language):
-        f.error("language", f"{language!r} is not a BCP 47 language code; write e.g. en, id, ko, ru, uk")
-    via = f.strings("via")
-    quote = f.text("quote")
-    translation = f.text("translation")
-    if quote and not translation and language.split("-")[0].lower() != "en":
-        f.error("quote", f"the quote is in {language!r}; add a 'translation' into English beside it")
-    if translation and not quote:
-        f.error("translation", "there is no 'quote' to translate; add the quote or remove the translation")
-    if len(problems) > before or title is None or publisher is None or published is None:
-        return None
-    if url is None and archive_url is None:
-        warnings.append(
-            entry.problem(
-                where,
-                "has neither 'url' nor 'archive_url', so readers cannot check it; add one if you have seen it "
-                "(never guess one)",
-                severity=Severity.WARNING,
-            )
-        )
-    return Source(title, publisher, published, url, language, via, quote, translation, archive_url)
+    return entry.problem(
+        ("status",),
+        f"is {status!r}, but the history's statements make it {folded!r} (see the methodology's status rules); "
+        f"set status: {folded}, or add the statement that changed it",
+        severity=Severity.WARNING,
+    )
 
 
 def read_event(
@@ -78,21 +65,18 @@ def read_event(
     f = Fields(entry, (), data, spec.EVENT, problems, "this event")
     f.require()
     title = f.text("title")
-    date = _read_date(f)
+    date = read_date(f)
     date_text = f.text("date_text")
     status = f.choice("status", STATUSES)
     claimed_by = f.ids("claimed_by")
     disputed_by = f.ids("disputed_by")
-    if status == "claimed" and not claimed_by:
-        f.error("status", "a 'claimed' event needs 'claimed_by': the ids of the actors who assert it")
-    if status == "disputed" and not disputed_by:
-        f.error("status", "a 'disputed' event needs 'disputed_by': the ids of the actors who contest it")
-    if claimed_by and status not in ("claimed", "disputed", None):
-        f.error("claimed_by", f"is only for 'claimed' or 'disputed' events, and this one is {status!r}")
-    if disputed_by and status not in ("disputed", None):
-        f.error("disputed_by", f"is only for 'disputed' events, and this one is {status!r}")
     summary = f.text("summary")
-    sources = _read_sources(f, warnings)
+    sources = read_sources(f, warnings)
+    history, history_valid = read_history(f, registries["actors"], warnings)
+    if not f.has("sources") and not f.has("history"):
+        f.error(None, "this event has no 'sources'; cite at least one (or give a 'history' whose statements cite them)")
+    if history_valid:
+        _status_rules(f, status, claimed_by, disputed_by, history)
     ids = {name: f.ids(name) for name in ("actors", "places", "tags", "related", "aliases")}
     if event_id in ids["related"]:
         f.error(
@@ -100,34 +84,19 @@ def read_event(
             f"lists the event itself ({event_id!r}); list other events",
             sub=(ids["related"].index(event_id),),
         )
-    for name, registry in (
-        ("actors", "actors"),
-        ("claimed_by", "actors"),
-        ("disputed_by", "actors"),
-        ("places", "places"),
-        ("tags", "tags"),
-    ):
-        known = registries[registry]
-        values = ids.get(name) or (claimed_by if name == "claimed_by" else disputed_by if name == "disputed_by" else ())
-        for i, value in enumerate(values):
-            if value not in known and not check_id(value):
-                hint = suggest(value, known)
-                f.error(
-                    name,
-                    f"unknown {registry[:-1]} {value!r}"
-                    + (
-                        f"{hint} (or add {value!r} to content/{registry}.yaml)"
-                        if hint
-                        else f"; add it to content/{registry}.yaml or use a known id"
-                    ),
-                    sub=(i,),
-                )
+    listed = {**ids, "claimed_by": claimed_by, "disputed_by": disputed_by}
+    for declared in spec.EVENT:
+        if declared.refers_to in registries:
+            f.known_ids(declared.name, listed[declared.name], declared.refers_to, registries[declared.refers_to])
     added = f.day("added")
     if len(problems) > before or title is None or date is None or status is None or summary is None:
         return None
     mismatch = _id_date_mismatch(event_id, date)
     if mismatch:
         warnings.append(entry.problem(("date",), mismatch, severity=Severity.WARNING))
+    disagreement = _fold_warning(entry, status, history)
+    if disagreement:
+        warnings.append(disagreement)
     return Event(
         id=event_id,
         path=entry.path,
@@ -145,6 +114,7 @@ def read_event(
         tags=ids["tags"],
         related=ids["related"],
         aliases=ids["aliases"],
+        history=history,
     )
 
 
@@ -164,39 +134,3 @@ def _id_date_mismatch(event_id: str, date: EventDate) -> str | None:
         f"the id starts with {prefix[1]} but the date is {date.edtf}; if the date is right, rename the file "
         "(and list the old id under 'aliases' if it was published)"
     )
-
-
-def _read_date(f: Fields) -> EventDate | None:
-    if not f.has("date"):
-        return None
-    value = f.mapping["date"]
-    # YAML makes numbers of 2024 and 2024.5; the date language wants the text as written.
-    text = value if isinstance(value, str) or is_date(value) else f.entry.raw.get(("date",))
-    if isinstance(value, (list, dict, bool)) or text is None:
-        f.error("date", f"must be a date, not {kind_of(value)}; write e.g. 2025-04-28, 2025-01 or 2024-23")
-        return None
-    try:
-        return parse_date(text)
-    except DateError as error:
-        f.error("date", str(error))
-        return None
-
-
-def _read_sources(f: Fields, warnings: list[Problem]) -> list[Source]:
-    raw_sources = f.mapping.get("sources")
-    if raw_sources is None:
-        return []
-    if not isinstance(raw_sources, list):
-        f.error(
-            "sources", f"must be a list of sources, not {kind_of(raw_sources)}; start each source with '- title: …'"
-        )
-        return []
-    if not raw_sources:
-        f.error("sources", "is empty; cite at least one source (title, publisher, published)")
-        return []
-    sources = []
-    for i, item in enumerate(raw_sources):
-        source = _read_source(f.entry, ("sources", i), item, f.problems, warnings)
-        if source:
-            sources.append(source)
-    return sources

@@ -12,8 +12,10 @@ import difflib
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
+
+import regex
 
 from ..dates import DateError, parse_date
 from ..ids import check_id
@@ -28,6 +30,14 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>\n]{0,40}>?")
 _MD_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)|^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 # Bidirectional controls and zero-width characters can make text read differently than it is.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# ... except the joiners where writing needs them: a zero-width joiner inside an emoji sequence
+# (a family, a rainbow flag: after an emoji, its variation selector or skin tone, before another emoji), and
+# either joiner between two letters of a script that shapes with them (Persian, Devanagari, …).
+_JOINER = regex.compile(
+    r"(?<=\p{Extended_Pictographic}[\uFE0F\U0001F3FB-\U0001F3FF]?)\u200D(?=\p{Extended_Pictographic})"
+    r"|(?<=[\p{L}\p{M}--\p{Latin}--\p{Common}])[\u200C\u200D](?=[\p{L}\p{M}--\p{Latin}--\p{Common}])",
+    regex.VERSION1,
+)
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 
@@ -70,7 +80,7 @@ def _text_problems(value: str, kind: str) -> Iterator[str]:
         depth = _nesting(value)
         if depth > MAX_NESTING:
             yield f"nests brackets, lists or quotes {depth} levels deep; at most {MAX_NESTING} are allowed"
-    invisible = _INVISIBLE.search(value)
+    invisible = next((m for m in _INVISIBLE.finditer(value) if not _JOINER.match(value, m.start())), None)
     if invisible or (kind == "plain" and any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value)):
         code = f"U+{ord(invisible[0]):04X}" if invisible else "a control character"
         yield f"contains an invisible character ({code}) that can disguise text; delete it"
@@ -103,9 +113,26 @@ def kind_of(value: Any) -> str:
 
 
 def suggest(value: str, choices: Iterable[str]) -> str:
-    """'; did you mean 'x'?' for the nearest choice, or ''."""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    """'; did you mean 'x'?' for the nearest choice, or '' when none is near.
+
+    Near is an id that the value shortens ('kim' → 'kim-jong-un', 'kim-ju-ae': whole words of
+    it, in order), or else a close spelling ('kim-jong-um' → 'kim-jong-un')."""
+    options = list(choices)
+    words = value.split("-")
+    shortened = [c for c in options if _shortens(words, c.split("-"))][:3]
+    if not shortened:
+        close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+        return f"; did you mean {close[0]!r}?" if close else ""
+    listed = ", ".join(repr(c) for c in shortened[:-1]) + (" or " if len(shortened) > 1 else "") + repr(shortened[-1])
+    return f"; did you mean {listed}?"
+
+
+def _shortens(words: Sequence[str], longer: Sequence[str]) -> bool:
+    """True when ``words`` appear in ``longer`` in order, whole (['kim', 'un'] in kim-jong-un)."""
+    if not words or not any(words) or len(words) >= len(longer):
+        return False
+    rest = iter(longer)
+    return all(word in rest for word in words)
 
 
 class Fields:
@@ -182,9 +209,18 @@ class Fields:
         return value
 
     def url(self, name: str) -> str | None:
-        """An absolute http or https address."""
+        """An absolute http or https address, with no blank in it."""
         value = self.text(name)
         if value is None:
+            return None
+        blank = next((c for c in value if c.isspace()), None)
+        if blank is not None:
+            where = value.index(blank)
+            self.error(
+                name,
+                f"{value!r} has a {'space' if blank == ' ' else 'blank'} at character {where + 1}; an address has "
+                f"none: copy it again from the browser (a space is written %20)",
+            )
             return None
         scheme = _SCHEME.match(value)
         if not scheme or scheme[1].lower() not in ("http", "https") or not value.split(":", 1)[1].startswith("//"):
@@ -237,6 +273,20 @@ class Fields:
                 self.error(name, f"{value!r} is listed twice", sub=(i,))
             seen.add(value)
         return ids
+
+    def known_ids(self, name: str, values: tuple[str, ...], registry: str, known: Iterable[str]) -> None:
+        """A problem for each well-formed id in ``values`` that ``known`` (a registry) lacks, with the nearest ids."""
+        known = tuple(known)
+        for i, value in enumerate(values):
+            if value in known or check_id(value):
+                continue
+            hint = suggest(value, known)
+            help = (
+                f"{hint} (or add {value!r} to content/{registry}.yaml)"
+                if hint
+                else f"; add it to content/{registry}.yaml or use a known id"
+            )
+            self.error(name, f"unknown {registry[:-1]} {value!r}{help}", sub=(i,))
 
     def number(self, name: str, low: float, high: float) -> float | None:
         """A number from ``low`` to ``high``."""

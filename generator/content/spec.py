@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..ids import ID_REGEX
-from ..model import ACTOR_KINDS, STATUSES
+from ..model import ACTOR_KINDS, STANCES, STATUSES
 
 __all__ = [
     "ACTOR",
@@ -22,6 +22,7 @@ __all__ = [
     "PLACE",
     "REGISTRIES",
     "SOURCE",
+    "STATEMENT",
     "TAG",
     "FieldSpec",
     "field",
@@ -53,7 +54,13 @@ class FieldSpec:
 
 
 SOURCE = (
-    FieldSpec("title", "plain", "The article's or statement's title, in its own language.", True, max_length=300),
+    FieldSpec(
+        "title",
+        "plain",
+        "The article's or statement's title as published, in its own language; leave it out when it is not "
+        "known and the url is (never compose or translate one).",
+        max_length=300,
+    ),
     FieldSpec("publisher", "plain", 'Who published it ("Bisnis.com", "KCNA").', True, max_length=200),
     FieldSpec("published", "day", "The day it was published, YYYY-MM-DD.", True),
     FieldSpec("url", "url", "Its http or https address. Never invent one: leave it out when it is not known."),
@@ -68,6 +75,21 @@ SOURCE = (
     ),
     FieldSpec("archive_url", "url", "An archived copy (http or https)."),
 )
+
+STATEMENT = (
+    FieldSpec("date", "date", "When it was said, in the date language (never after its sources were published).", True),
+    FieldSpec("by", "ids", "Actor ids of who said it, at least one.", True, refers_to="actors"),
+    FieldSpec(
+        "stance",
+        "choice",
+        "How it bears on the event: " + "; ".join(f"{k}: {v}" for k, v in STANCES.items()) + ".",
+        True,
+        choices=tuple(STANCES),
+    ),
+    FieldSpec("note", "plain", "What was said, in our own words: plain text, at most 280 characters.", max_length=280),
+    FieldSpec("sources", "sources", "Where it was reported; at least one.", True),
+)
+"""One entry of an event's ``history``."""
 
 EVENT = (
     FieldSpec(
@@ -112,7 +134,8 @@ EVENT = (
     FieldSpec("actors", "ids", "Ids from content/actors.yaml.", refers_to="actors"),
     FieldSpec("places", "ids", "Ids from content/places.yaml.", refers_to="places"),
     FieldSpec("tags", "ids", "Ids from content/tags.yaml.", refers_to="tags"),
-    FieldSpec("sources", "sources", "Where this is taken from; at least one.", True),
+    # Required unless the history cites them: the validator and the schema's allOf say so.
+    FieldSpec("sources", "sources", "Where this is taken from; at least one, unless the history cites them."),
     FieldSpec("related", "ids", "Ids of other events (their file names without .yaml).", refers_to="events"),
     FieldSpec("aliases", "ids", "Former ids of this event, whose addresses keep working.", refers_to="events"),
     FieldSpec(
@@ -120,6 +143,7 @@ EVENT = (
         "day",
         "The day the event was added to the timeline (YYYY-MM-DD), for the feed; git history is used when it is there.",
     ),
+    FieldSpec("history", "history", "What was said about the event, by whom and when, oldest first."),
 )
 
 ACTOR = (
@@ -179,6 +203,7 @@ def _value_schema(field: FieldSpec) -> dict[str, Any]:
         "latitude": {"type": "number", "minimum": -90, "maximum": 90},
         "longitude": {"type": "number", "minimum": -180, "maximum": 180},
         "sources": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/source"}},
+        "history": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/statement"}},
     }
     schema = {"description": field.description, **kinds[field.kind]}
     if field.max_length is not None:
@@ -206,22 +231,27 @@ def json_schemas() -> dict[str, dict[str, Any]]:
             "then": {"required": ["translation"]},
         }
     ]
+    # A source without a title needs its address: the citation is then "Publisher, date" with its link.
+    source["anyOf"] = [{"required": ["title"]}, {"required": ["url"]}]
+    without_history = {"not": {"required": ["history"]}}
     event = {
         "$schema": draft,
         "title": "Timeline event",
         "description": "One event of the timeline: content/events/<year>/<id>.yaml. The file name is the id.",
         **_object(EVENT),
         "allOf": [
+            # With a history, its statements may stand for the sources and say who claims or disputes it.
+            {"if": without_history, "then": {"required": ["sources"]}},
             {
-                "if": {"properties": {"status": {"const": "claimed"}}},
+                "if": {"properties": {"status": {"const": "claimed"}}, **without_history},
                 "then": {"required": ["claimed_by"], "properties": {"claimed_by": {"minItems": 1}}},
             },
             {
-                "if": {"properties": {"status": {"const": "disputed"}}},
+                "if": {"properties": {"status": {"const": "disputed"}}, **without_history},
                 "then": {"required": ["disputed_by"], "properties": {"disputed_by": {"minItems": 1}}},
             },
         ],
-        "$defs": {"source": source},
+        "$defs": {"source": source, "statement": _object(STATEMENT)},
     }
     schemas = {"event.schema.json": event}
     for kind, fields in REGISTRIES.items():

@@ -7,10 +7,10 @@ Where each file goes is ``site.layout.DATA_FILES``.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
+from ..content.added import Added
 from ..memo import Memo
 from ..model import Timeline
 from ..site.layout import DATA_FILES, Layout
@@ -36,7 +36,7 @@ FORMATS: dict[str, Callable[[Exports], str]] = {
 
 
 def data_files(
-    timeline: Timeline, layout: Layout, added: Mapping[str, dt.date] | None = None, memo: Memo | None = None
+    timeline: Timeline, layout: Layout, added: Added | None = None, memo: Memo | None = None
 ) -> dict[str, str]:
     """``{docs path: text}`` for every data file."""
     exports = Exports(timeline, layout, added, memo)

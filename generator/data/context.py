@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 import markdown
 
+from ..content.added import Added
 from ..memo import Memo
-from ..model import Actor, Event, Place, Tag, Timeline
+from ..model import Actor, Event, Place, Statement, Tag, Timeline
 from ..site.layout import Layout
 
 __all__ = ["Exports", "Terms"]
@@ -62,21 +63,44 @@ class Exports:
     """One generation's data files: the timeline, its terms, when each event was added, the memo."""
 
     def __init__(
-        self, timeline: Timeline, layout: Layout, added: Mapping[str, dt.date] | None = None, memo: Memo | None = None
+        self, timeline: Timeline, layout: Layout, added: Added | None = None, memo: Memo | None = None
     ) -> None:
         self.timeline = timeline
         self.terms = Terms(timeline.actors, timeline.places, timeline.tags, layout)
         self.layout = layout
-        self.history = added or {}
+        self.git = added or Added()
         self.memo = memo if memo is not None else Memo()
 
     def added(self, event: Event) -> dt.date:
         """When the event was added: git history, else its ``added`` field, else its newest source's day."""
-        return self.history.get(event.id) or event.added or max(s.published for s in event.sources)
+        return self.git.events.get(event.id) or event.added or max(s.published for s in event.all_sources)
+
+    def statements_added(self, event: Event) -> tuple[dt.date, ...]:
+        """When each statement of the event's history was added: git history, else the day the event
+        was added or, if later, the statement's newest source's day."""
+        seen: dict[str, int] = {}
+        days = []
+        for statement in event.history:
+            nth = seen.get(statement.date.edtf, 0)
+            seen[statement.date.edtf] = nth + 1
+            known = self.git.statement(event.id, statement.date.edtf, nth)
+            days.append(known or max(self.added(event), max(s.published for s in statement.sources)))
+        return tuple(days)
+
+    def updated(self, event: Event) -> tuple[dt.date, Statement | None]:
+        """When the event last grew, and by which statement: its newest statement's day added, or
+        the day the event was added when no statement came later."""
+        added = self.added(event)
+        newest: tuple[dt.date, Statement | None] = (added, None)
+        for day, statement in zip(self.statements_added(event), event.history, strict=True):
+            if day > added and day >= newest[0]:
+                newest = (day, statement)
+        return newest
 
     def generated(self) -> dt.date:
-        """The newest addition: what `generated` and the feed's `updated` say, the same on every build."""
-        return max((self.added(e) for e in self.timeline.events), default=dt.date(1970, 1, 1))
+        """The newest addition (an event, or a statement to a history): what `generated` and the feed's
+        `updated` say, the same on every build of the same content."""
+        return max((self.updated(e)[0] for e in self.timeline.events), default=dt.date(1970, 1, 1))
 
     def lines(self, make: Callable[[Terms, Event, dt.date], str]) -> list[str]:
         """Each event's part of a data file, made once for as long as the event, the day it was added

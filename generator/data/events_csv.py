@@ -7,14 +7,14 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 
-from ..model import Event
+from ..model import Event, Source
 from .context import Exports, Terms
 
 __all__ = ["CSV_COLUMNS", "events_csv"]
 
 CSV_COLUMNS = (
     "id", "date", "earliest", "latest", "precision", "title", "status", "claimed_by", "disputed_by", "actors",
-    "places", "tags", "sources", "url", "summary", "added",
+    "places", "tags", "sources", "url", "summary", "added", "history",
 )  # fmt: skip
 
 
@@ -24,8 +24,18 @@ def _line(values: Sequence[str]) -> str:
     return out.getvalue()
 
 
+def _cited(s: Source) -> str:
+    return (
+        f"{s.publisher}: {s.title} ({s.published.isoformat()})"
+        if s.title
+        else f"{s.publisher} ({s.published.isoformat()})"
+    )
+
+
 def _row(terms: Terms, e: Event, added: dt.date) -> str:
-    sources = [f"{s.publisher}: {s.title} ({s.published.isoformat()})" for s in e.sources]
+    sources = [_cited(s) for s in e.all_sources]
+    # What was said, oldest first: '2024-10-18 nis asserts; 2024-10-21 north-korea denies'.
+    history = [f"{st.date.edtf} {' '.join(st.by)} {st.stance}" for st in e.history]
     return _line(
         [
             e.id,
@@ -44,6 +54,7 @@ def _row(terms: Terms, e: Event, added: dt.date) -> str:
             terms.url(e),
             e.summary,
             added.isoformat(),
+            "; ".join(history),
         ]
     )
 

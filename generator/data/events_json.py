@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import __version__
-from ..model import STATUSES, Event
+from ..dates import EventDate
+from ..model import STATUSES, Event, Source
 from .context import Exports, Terms
 
 __all__ = ["event_json", "events_json", "json_text"]
@@ -33,6 +34,32 @@ def _actor(terms: Terms, actor_id: str) -> dict[str, Any]:
     return {"id": actor.id, "name": actor.name, "kind": actor.kind}
 
 
+def _date(date: EventDate, display: str | None = None) -> dict[str, Any]:
+    return {
+        "edtf": date.edtf,
+        "earliest": date.earliest.isoformat(),
+        "latest": date.latest.isoformat() if date.latest else None,
+        "precision": date.precision,
+        "approximate": date.approximate,
+        "uncertain": date.uncertain,
+        "display": display or date.display(),
+    }
+
+
+def _source(s: Source) -> dict[str, Any]:
+    return {
+        "title": s.title,
+        "publisher": s.publisher,
+        "published": s.published.isoformat(),
+        "url": s.url,
+        "language": s.language,
+        "via": list(s.via),
+        "quote": s.quote,
+        "translation": s.translation,
+        "archive_url": s.archive_url,
+    }
+
+
 def event_json(terms: Terms, event: Event, added: dt.date) -> dict[str, Any]:
     """One event with its registry entries resolved (see ``schema.events_schema``)."""
     places = [terms.places[p] for p in event.places]
@@ -40,15 +67,7 @@ def event_json(terms: Terms, event: Event, added: dt.date) -> dict[str, Any]:
         "id": event.id,
         "url": terms.url(event),
         "title": event.title,
-        "date": {
-            "edtf": event.date.edtf,
-            "earliest": event.date.earliest.isoformat(),
-            "latest": event.date.latest.isoformat() if event.date.latest else None,
-            "precision": event.date.precision,
-            "approximate": event.date.approximate,
-            "uncertain": event.date.uncertain,
-            "display": event.display_date,
-        },
+        "date": _date(event.date, event.display_date),
         "status": event.status,
         "claimed_by": [_actor(terms, a) for a in event.claimed_by],
         "disputed_by": [_actor(terms, a) for a in event.disputed_by],
@@ -56,22 +75,19 @@ def event_json(terms: Terms, event: Event, added: dt.date) -> dict[str, Any]:
         "actors": [_actor(terms, a) for a in event.actors],
         "places": [{"id": p.id, "name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon} for p in places],
         "tags": [{"id": t, "name": terms.tags[t].name} for t in event.tags],
-        "sources": [
-            {
-                "title": s.title,
-                "publisher": s.publisher,
-                "published": s.published.isoformat(),
-                "url": s.url,
-                "language": s.language,
-                "via": list(s.via),
-                "quote": s.quote,
-                "translation": s.translation,
-                "archive_url": s.archive_url,
-            }
-            for s in event.sources
-        ],
+        "sources": [_source(s) for s in event.all_sources],
         "related": list(event.related),
         "added": added.isoformat(),
+        "history": [
+            {
+                "date": _date(st.date),
+                "by": [_actor(terms, a) for a in st.by],
+                "stance": st.stance,
+                "note": st.note,
+                "sources": [_source(s) for s in st.sources],
+            }
+            for st in event.history
+        ],
     }
 
 

@@ -61,6 +61,8 @@ def _value(field: FieldSpec, required: bool) -> dict[str, Any]:
         value = {"type": "array", "items": {"type": "string", "pattern": ID_REGEX}}
     elif kind == "sources":
         value = {"type": "array", "minItems": 1, "items": _object(spec.SOURCE, spec.names(spec.SOURCE))}
+    elif kind == "history":
+        value = {"type": "array", "items": _object(spec.STATEMENT, spec.names(spec.STATEMENT))}
     else:  # pragma: no cover - a new kind of field must say how it is published
         raise ValueError(f"no published form for fields of kind {kind!r}")
     return {"description": field.description, **value}
@@ -95,7 +97,9 @@ def events_schema() -> dict[str, Any]:
         # Always there: from git history, the `added` field or the newest source's day.
         "added": {**_DAY, "description": "The day the event was added to the timeline."},
     }
-    event["required"] = ["id", "url", *event["required"], "added"]
+    # Always there: an event's sources are its own and those its history cites; history may be empty.
+    event["required"] = ["id", "url", *event["required"], "sources", "history", "added"]
+    event["properties"]["sources"]["description"] = "Its own sources, then those its history cites."
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Timeline events",

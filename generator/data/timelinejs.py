@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from ..dates import DatePoint
@@ -32,6 +33,19 @@ def _group(timeline: Timeline, event: Event, group: str) -> str:
     return event.status.capitalize()
 
 
+def _history_html(exports: Exports, event: Event) -> str:
+    """The history as a paragraph: TimelineJS shows only a headline and a text."""
+    if not event.history:
+        return ""
+    actors = exports.timeline.actors
+    said = "; ".join(
+        html.escape(f"{st.date.display()}, {', '.join(actors[a].name for a in st.by)} {st.stance}"
+                    + (f": {st.note}" if st.note else ""))
+        for st in event.history
+    )  # fmt: skip
+    return f"<p><strong>What was said:</strong> {said}.</p>"
+
+
 def timelinejs(exports: Exports, group: str = "status") -> dict[str, Any]:
     """Start and end dates, display_date where the date is not plain, grouped by status, tag or actor."""
     events = []
@@ -41,7 +55,7 @@ def timelinejs(exports: Exports, group: str = "status") -> dict[str, Any]:
         item: dict[str, Any] = {
             "unique_id": e.id,
             "start_date": _date(start.earliest, start),
-            "text": {"headline": e.title, "text": exports.summary_html(e.summary)},
+            "text": {"headline": e.title, "text": exports.summary_html(e.summary) + _history_html(exports, e)},
             "group": _group(exports.timeline, e, group),
         }
         if e.date.interval and e.date.end is not None and e.date.start is not None:

@@ -16,7 +16,7 @@ from .events import event_pages, neighbours
 from .home import LATEST, latest_partial
 from .layout import Layout
 from .paging import PAGE_SIZE, plan_timeline
-from .registries import events_by_entry, registry_pages
+from .registries import events_by_entry, registry_pages, statements_by_actor
 from .sources import sources_pages
 from .statuses import status_pages
 from .timeline import timeline_pages
@@ -41,9 +41,9 @@ def render_site(
         pages.update(memo.call(event_pages, site, event, around))
     pages.update(timeline_pages(site, plan, len(events)))
     pages.update(status_pages(site, events))
-    named = events_by_entry(events)
+    named, said = events_by_entry(events), statements_by_actor(events)
     for kind in ("actors", "places", "tags"):
-        pages.update(registry_pages(site, kind, named))
+        pages.update(registry_pages(site, kind, named, said))
     sources, source_count = sources_pages(site, events)
     pages.update(sources)
     latest = tuple(reversed(events[-LATEST:]))

@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .. import knowledge
 from ..memo import Memo
 from ..model import Actor, Event, Place, Tag, Timeline
 from .layout import Layout
@@ -109,8 +110,15 @@ def card_classes(event: Event) -> str:
 
 
 def _card(site: Site, event: Event, root: str) -> Markup:
-    """A card whose links start at ``root`` (the way back to the site's root from its page)."""
-    html = ENV.get_template("card.md.j2").render(site=site, e=event, root=root, classes=card_classes(event))
+    """A card whose links start at ``root`` (the way back to the site's root from its page).
+
+    It carries what the timeline's as-of view needs: the day the event became known, and how
+    its status changed (``2024-10-18:claimed 2024-10-21:disputed``)."""
+    steps = " ".join(f"{step.day.isoformat()}:{step.status}" for step in knowledge.steps(event))
+    html = ENV.get_template("card.md.j2").render(
+        site=site, e=event, root=root, classes=card_classes(event), known=knowledge.known_from(event).isoformat(),
+        steps=steps,
+    )  # fmt: skip
     return Markup(html)
 
 

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Actor, Event, Place, Tag
+from ..model import Actor, Event, Place, Statement, Tag
 from .context import Site
 from .markup import render_page
 from .paging import Pager, numbered_pages, numbered_title
 
-__all__ = ["Row", "events_by_entry", "registry_pages"]
+__all__ = ["Row", "SaidBy", "events_by_entry", "registry_pages", "statements_by_actor"]
 
 Entry = Actor | Place | Tag
 
@@ -30,6 +30,31 @@ class Row:
 
 
 _TITLES = {"actors": "Actors", "places": "Places", "tags": "Tags"}
+
+
+@dataclass(frozen=True)
+class SaidBy:
+    """A statement an actor made about an event, and how the event stands today."""
+
+    event: Event
+    statement: Statement
+
+    @property
+    def overturned(self) -> bool:
+        """True when the actor denied or disputed what is now confirmed."""
+        return self.statement.stance in ("denies", "disputes") and self.event.status == "confirmed"
+
+
+def statements_by_actor(events: Sequence[Event]) -> dict[str, list[SaidBy]]:
+    """Actor id → every statement it made, in the order they were made."""
+    said: dict[str, list[SaidBy]] = defaultdict(list)
+    for event in events:
+        for statement in event.history:
+            for actor in statement.by:
+                said[actor].append(SaidBy(event, statement))
+    for items in said.values():
+        items.sort(key=lambda s: (s.statement.day, s.event.sort_key()))
+    return said
 
 
 def events_by_entry(events: Sequence[Event]) -> dict[tuple[str, str], list[Event]]:
@@ -58,7 +83,15 @@ def _index(site: Site, kind: str, rows: tuple[Row, ...]) -> str:
 
 
 def _entry(
-    site: Site, kind: str, item: Entry, path: str, k: int, events: tuple[Event, ...], total: int, pager: Pager | None
+    site: Site,
+    kind: str,
+    item: Entry,
+    path: str,
+    k: int,
+    events: tuple[Event, ...],
+    total: int,
+    pager: Pager | None,
+    said: tuple[SaidBy, ...],
 ) -> str:
     """Page ``k`` (from 0) of the events naming one actor, place or tag."""
     meta: dict[str, Any] = {
@@ -70,12 +103,15 @@ def _entry(
         meta["search"] = {"exclude": True}
     return render_page(
         "registry_item.md.j2", meta, site=site, page=path, kind=kind, item=item, events=events, total=total,
-        first=k == 0, pager=pager,
+        first=k == 0, pager=pager, said=said,
     )  # fmt: skip
 
 
-def registry_pages(site: Site, kind: str, named: dict[tuple[str, str], list[Event]]) -> dict[str, str]:
-    """The list of every actor, place or tag, and each one's pages of events."""
+def registry_pages(
+    site: Site, kind: str, named: dict[tuple[str, str], list[Event]], said: dict[str, list[SaidBy]]
+) -> dict[str, str]:
+    """The list of every actor, place or tag, and each one's pages of events (an actor's first page
+    with the statements it made)."""
     memo, layout = site.memo, site.layout
     entries = sorted(site.registry(kind).values(), key=lambda item: item.name.casefold())
     rows = tuple(Row(item, len(named.get((kind, item.id), ()))) for item in entries)
@@ -84,5 +120,6 @@ def registry_pages(site: Site, kind: str, named: dict[tuple[str, str], list[Even
         events = named.get((kind, item.id), [])
         listing = numbered_pages(layout.entry(kind, item.id), events, site.page_size, item.name)
         for k, (path, chunk, pager) in enumerate(listing):
-            pages[path] = memo.call(_entry, site, kind, item, path, k, chunk, len(events), pager)
+            statements = tuple(said.get(item.id, ())) if kind == "actors" and k == 0 else ()
+            pages[path] = memo.call(_entry, site, kind, item, path, k, chunk, len(events), pager, statements)
     return pages

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..knowledge import known_from
 from ..model import STATUSES, Event
 from .context import Site
 from .markup import plural, render_page
@@ -50,13 +52,40 @@ def facets(site: Site, events: Sequence[Event]) -> tuple[Facet, ...]:
     return tuple(found)
 
 
+@dataclass(frozen=True)
+class Known:
+    """The days a listing's as-of control can be set to: from the first day any of its events was
+    known to the last day anything about them was said or published."""
+
+    first: str
+    last: str
+
+
+def known_range(events: Sequence[Event]) -> Known:
+    """The span of days over which what was known of ``events`` changed."""
+    if not events:
+        return Known("", "")
+    first = min(known_from(e) for e in events)
+    last = max(max(s.published for s in e.all_sources) for e in events)
+    return Known(first.isoformat(), last.isoformat())
+
+
+def _listing(site: Site, template: str, meta: dict[str, object], part: TimelinePart, pager: Pager | None) -> str:
+    """A timeline page: its events by year and month, with filters and the as-of control."""
+    return render_page(
+        template, meta, site=site, page=part.path, part=part, years=by_year(part.events), count=len(part.events),
+        filters=facets(site, part.events), pager=pager, known=known_range(part.events),
+        words_json=json.dumps(site.words.script_words(), ensure_ascii=False, separators=(",", ":")),
+    )  # fmt: skip
+
+
 def _whole(site: Site, part: TimelinePart) -> str:
     """The timeline on one page."""
-    meta = {"title": "Timeline", "description": "Every event in date order, with its status and sources."}
-    return render_page(
-        "timeline.md.j2", meta, site=site, page=part.path, part=part, years=by_year(part.events),
-        count=len(part.events), filters=facets(site, part.events), pager=None,
-    )  # fmt: skip
+    meta: dict[str, object] = {
+        "title": "Timeline",
+        "description": "Every event in date order, with its status and sources.",
+    }
+    return _listing(site, "timeline.md.j2", meta, part, None)
 
 
 def _index(site: Site, years: tuple[YearEntry, ...], first: TimelinePart, count: int) -> str:
@@ -68,16 +97,13 @@ def _index(site: Site, years: tuple[YearEntry, ...], first: TimelinePart, count:
 
 def _part(site: Site, part: TimelinePart, pager: Pager, count: int) -> str:
     """A year, a month or a page of a month."""
-    meta = {
+    meta: dict[str, object] = {
         "title": f"{part.title} – Timeline",
         "description": f"Events of {part.title} in date order, with their status and sources.",
         # Each event is found in search by its own page, not by the listings it is on.
         "search": {"exclude": True},
     }
-    return render_page(
-        "timeline.md.j2", meta, site=site, page=part.path, part=part, years=by_year(part.events),
-        count=len(part.events), filters=facets(site, part.events), pager=pager,
-    )  # fmt: skip
+    return _listing(site, "timeline.md.j2", meta, part, pager)
 
 
 def timeline_pages(site: Site, plan: TimelinePlan, count: int) -> dict[str, str]:

@@ -6,10 +6,13 @@ Kept apart from the templates so that every page says the same thing the same wa
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..model import STATUSES, Actor, Event
+from ..dates import EventDate
+from ..knowledge import steps
+from ..model import STANCES, STATUSES, Actor, Event, Statement
 
 __all__ = ["ENGLISH", "Words", "short_name"]
 
@@ -27,6 +30,11 @@ class Words:
     status_titles: Mapping[str, str]
     status_meanings: Mapping[str, str]
     language_names: Mapping[str, str]
+    stance_words: Mapping[str, str]
+    """Each stance as the verb of a statement: 'asserts', 'denies'."""
+    stance_past: Mapping[str, str]
+    """Each stance in the past: 'asserted', 'denied'."""
+    stance_meanings: Mapping[str, str]
 
     def status_title(self, status: str) -> str:
         """'Confirmed', 'Claimed', …"""
@@ -48,15 +56,73 @@ class Words:
 
         label = self.status_title(event.status)
         if event.status == "disputed":
-            label += f" by {names(event.disputed_by)}"
-            if event.claimed_by:
-                label += f"; claimed by {names(event.claimed_by)}"
-        elif event.claimed_by:
-            label += f" by {names(event.claimed_by)}"
+            label += f" by {names(event.disputants)}"
+            if event.claimants:
+                label += f"; claimed by {names(event.claimants)}"
+        elif event.status == "claimed" or event.claimed_by:
+            label += f" by {names(event.claimants)}"
         return label
 
+    def names(self, ids: tuple[str, ...], actors: Mapping[str, Actor]) -> str:
+        """'KCNA', 'Russia and North Korea', 'NIS, Ukraine and NATO'."""
+        shown = [short_name(actors[i]) for i in ids]
+        return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+    @staticmethod
+    def when(date: EventDate) -> str:
+        """'on 18 October 2024', 'in October 2024', 'in Autumn 2024'."""
+        return ("on " if date.precision == "day" else "in ") + date.display()
+
+    def statement(self, statement: Statement, actors: Mapping[str, Actor]) -> str:
+        """'asserted by NIS on 18 October 2024'."""
+        return f"{self.stance_past[statement.stance]} by {self.names(statement.by, actors)} {self.when(statement.date)}"
+
+    def how_it_came_to_be(self, event: Event, actors: Mapping[str, Actor]) -> str:
+        """The status and how it came to be, from the history: 'Confirmed since 28 April 2025, when KCNA
+        acknowledged it; first asserted by NIS on 18 October 2024; denied by North Korea on 21 October 2024'."""
+        last = steps(event)[-1]
+        cause = last.statement
+        assert cause is not None  # an event with a history has a statement at every step
+        since = f"{self.status_title(event.status)} since {cause.date.display()}"
+        if cause.stance in _SUPPORTS[event.status]:
+            since += f", when {self.names(cause.by, actors)} {self.stance_past[cause.stance]} it"
+        else:  # today's judgement is the editors', not what the last statement said
+            since += ", on the editors' judgement"
+        parts = [since]
+        first = event.history[0]
+        if first is not cause:
+            parts.append("first " + self.statement(first, actors))
+        against = next((s for s in event.history if s.stance in ("denies", "disputes")), None)
+        if against is not None and against not in (first, cause):
+            parts.append(self.statement(against, actors))
+        return "; ".join(parts)
+
+    def trail(self, event: Event) -> str:
+        """A history in a line: 'asserted 18 October 2024 → acknowledged 28 April 2025 · 7 statements'."""
+        first, last = event.history[0], event.history[-1]
+        line = f"{self.stance_past[first.stance]} {first.date.display()}"
+        if len(event.history) > 1:
+            line += f" → {self.stance_past[last.stance]} {last.date.display()}"
+        n = len(event.history)
+        return f"{line} · {n} statement{'s' if n != 1 else ''}"
+
+    def script_words(self) -> dict[str, object]:
+        """What the timeline's script says to readers, so that it speaks the page's language."""
+        return {
+            "statuses": dict(self.status_titles),
+            "months": [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)],
+            "all": "Showing all {n} events",
+            "one": "Showing the one event",
+            "some": "Showing {n} of {total} events",
+            "asOf": "as the timeline was known on {day}",
+            "none": "No event was known yet on {day}",
+        }
+
     def callout(self, event: Event, actors: Mapping[str, Actor]) -> str:
-        """The sentence at the top of an event page: 'Claimed by KCNA, not independently verified'."""
+        """The sentence at the top of an event page: 'Claimed by KCNA, not independently verified', or,
+        with a history, how its status came to be."""
+        if event.history:
+            return self.how_it_came_to_be(event, actors)
         if event.status == "claimed":
             return f"{self.status_label(event, actors)}, not independently verified"
         if event.status == "reported":
@@ -65,6 +131,9 @@ class Words:
             return self.status_label(event, actors)
         return f"Confirmed: {self.meaning('confirmed')}"
 
+
+_SUPPORTS = {"confirmed": ("acknowledges",), "disputed": ("denies", "disputes"), "reported": ("corroborates",),
+             "claimed": ("asserts",)}  # fmt: skip
 
 ENGLISH = Words(
     status_titles={"confirmed": "Confirmed", "reported": "Reported", "claimed": "Claimed", "disputed": "Disputed"},
@@ -81,4 +150,14 @@ ENGLISH = Words(
         "fr": "French",
         "es": "Spanish",
     },
+    stance_words={stance: stance for stance in STANCES},
+    stance_past={
+        "asserts": "asserted",
+        "denies": "denied",
+        "corroborates": "corroborated",
+        "disputes": "disputed",
+        "acknowledges": "acknowledged",
+        "retracts": "retracted",
+    },
+    stance_meanings=STANCES,
 )

@@ -7,18 +7,54 @@
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
 })();
 
-// Filters on /timeline/: by actor, place, tag and status. The state lives in the URL
-// (/timeline/?actor=kim-jong-un&status=disputed), so a filtered view can be shared.
-// Without JavaScript the form stays hidden and every facet has its own page.
+// Filters on /timeline/: by actor, place, tag and status, and the timeline as it was known on
+// any day (?as-of=2024-10-21). The state lives in the URL (/timeline/?actor=kim-jong-un&status=disputed),
+// so a view can be shared. Without JavaScript the form stays hidden, the whole timeline shows,
+// and every facet has its own page.
 (function () {
   "use strict";
   var form = document.querySelector("form.tl-filters");
   if (!form) return;
   var rail = document.querySelector(".tl-rail");
-  var cards = Array.prototype.slice.call(rail.querySelectorAll("[data-event-id]"));
+  var words = JSON.parse(form.getAttribute("data-words") || "{}");
+  var cards = Array.prototype.slice.call(rail.querySelectorAll("[data-event-id]")).map(function (element) {
+    var badge = element.querySelector(".tl-status");
+    return {
+      element: element,
+      status: element.dataset.status,
+      known: element.dataset.known || "",
+      // "2024-10-18:claimed 2024-10-21:disputed": how the status changed, oldest first.
+      steps: (element.dataset.steps || "").split(" ").filter(Boolean).map(function (step) { return step.split(":"); }),
+      badge: badge,
+      label: badge ? badge.textContent : ""
+    };
+  });
   var count = form.querySelector(".tl-filters__count");
+  var asOf = form.elements["as-of"];
   // Filter name → the card's data attribute holding its values, separated by spaces.
   var facets = { actor: "actors", place: "places", tag: "tags", status: "status" };
+  var DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+  function say(text, values) {
+    return String(text || "").replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+
+  function showDay(day) {
+    var parts = day.split("-");
+    var months = words.months || [];
+    return Number(parts[2]) + " " + (months[Number(parts[1]) - 1] || parts[1]) + " " + parts[0];
+  }
+
+  // The card's status on a day, or null when the event was not yet known then.
+  function statusOn(card, day) {
+    if (!day) return card.status;
+    if (card.known && day < card.known) return null;
+    var status = card.status;
+    if (card.steps.length) {
+      card.steps.forEach(function (step) { if (step[0] <= day) status = step[1]; });
+    }
+    return status;
+  }
 
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
@@ -28,20 +64,29 @@
       var known = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
       select.value = known ? wanted : "";
     });
-  }
-
-  function matches(card) {
-    return Object.keys(facets).every(function (name) {
-      var wanted = form.elements[name].value;
-      return !wanted || (card.dataset[facets[name]] || "").split(" ").indexOf(wanted) >= 0;
-    });
+    var day = params.get("as-of") || "";
+    asOf.value = DAY.test(day) ? day : "";
   }
 
   function apply() {
+    var day = DAY.test(asOf.value) ? asOf.value : "";
     var shown = 0;
     cards.forEach(function (card) {
-      card.hidden = !matches(card);
-      if (!card.hidden) shown += 1;
+      var status = statusOn(card, day);
+      var element = card.element;
+      if (status !== null) {
+        element.dataset.status = status;
+        element.className = element.className.replace(/tl-event--(confirmed|reported|claimed|disputed)/, "tl-event--" + status);
+        if (card.badge) {
+          card.badge.className = "tl-status tl-status--" + status;
+          card.badge.textContent = day ? (words.statuses || {})[status] || status : card.label;
+        }
+      }
+      element.hidden = status === null || !Object.keys(facets).every(function (name) {
+        var wanted = form.elements[name].value;
+        return !wanted || (element.dataset[facets[name]] || "").split(" ").indexOf(wanted) >= 0;
+      });
+      if (!element.hidden) shown += 1;
     });
     // A year or month heading stays only while an event under it is shown.
     var headings = rail.querySelectorAll("h2, h3");
@@ -54,13 +99,19 @@
       }
       heading.hidden = !visible;
     });
-    count.textContent = shown === cards.length
-      ? "Showing all " + shown + " events"
-      : "Showing " + shown + " of " + cards.length + " events";
+    var total = cards.length;
+    var line = shown === total ? say(total === 1 ? words.one : words.all, { n: shown })
+      : say(words.some, { n: shown, total: total });
+    if (day) {
+      line = shown === 0 ? say(words.none, { day: showDay(day) })
+        : line + ", " + say(words.asOf, { day: showDay(day) });
+    }
+    count.textContent = line;
     var params = new URLSearchParams();
     Object.keys(facets).forEach(function (name) {
       if (form.elements[name].value) params.set(name, form.elements[name].value);
     });
+    if (day) params.set("as-of", day);
     var query = params.toString();
     window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
   }
@@ -69,6 +120,7 @@
   readUrl();
   apply();
   form.addEventListener("change", apply);
+  form.addEventListener("input", function (event) { if (event.target === asOf) apply(); });
   form.addEventListener("reset", function () { window.setTimeout(apply); });
   window.addEventListener("popstate", function () { readUrl(); apply(); });
 })();
