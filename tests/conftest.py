@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,6 +42,20 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
         ],
     )
     return target
+
+
+def misspell_status(path: Path) -> None:
+    """Make an event file's status a typo ('clamed'), whatever it was."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^status: \w+", "status: clamed", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+
+
+def unaddressed_citations(content: Path) -> int:
+    """How many citations (of events and of their statements) have no address: a warning each."""
+    timeline, _ = load_timeline(content, content.parent)
+    assert timeline is not None
+    cited = [s for e in timeline.events for s in (*e.sources, *(s for st in e.history for s in st.sources))]
+    return sum(1 for s in cited if s.url is None and s.archive_url is None)
 
 
 def run(

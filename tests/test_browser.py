@@ -180,11 +180,12 @@ def test_event_titles_rank_first_in_search(reader: Page, site_url: str) -> None:
 def test_an_event_page_shows_status_and_provenance(reader: Page, site_url: str) -> None:
     reader.goto(site_url + KEY_PAGES["event"])
     callout = reader.locator(".admonition").first
-    expect(callout).to_contain_text("Disputed by Armed Forces of Ukraine; claimed by Russia")
+    expect(callout).to_contain_text("Disputed since 26 April 2025, when Armed Forces of Ukraine denied it")
+    expect(reader.locator(".tl-history li")).to_have_count(4)
     chain = reader.locator("ol.tl-chain li")
     expect(chain).to_have_text(["Bisnis.com", "Bloomberg"])
     expect(reader.locator("blockquote[lang='id']")).to_contain_text("Klaim Moskow tidak dapat diverifikasi")
-    expect(reader.locator(".tl-translation[lang='en']")).to_contain_text("Moscow's claim could not be")
+    expect(reader.locator("p.tl-translation[lang='en']")).to_contain_text("Moscow's claim could not be")
     edit = reader.locator("a.md-content__button[href*='/edit/']")
     assert (edit.get_attribute("href") or "").endswith(
         "content/events/2025/2025-04-russia-claims-ukrainian-forces-expelled-from-kursk.yaml"

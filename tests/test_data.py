@@ -39,7 +39,12 @@ def test_events_json_matches_its_schema_and_the_content(built_site: Path, timeli
         assert [a["id"] for a in row["actors"]] == list(event.actors)
         assert all(a["name"] == timeline.actors[a["id"]].name for a in row["actors"] + row["claimed_by"])
         assert row["url"].endswith(f"events/{event.id}/")
-        assert row["sources"][0]["quote"] == event.sources[0].quote
+        assert [s["url"] for s in row["sources"]] == [s.url for s in event.all_sources]
+        assert row["sources"][0]["quote"] == event.all_sources[0].quote
+        assert [(h["date"]["edtf"], [a["id"] for a in h["by"]], h["stance"], h["note"]) for h in row["history"]] == [
+            (s.date.edtf, list(s.by), s.stance, s.note) for s in event.history
+        ]
+    assert any(row["history"] for row in data["events"]), "the content has histories"
 
 
 def test_events_csv_has_a_row_per_event(built_site: Path, timeline: Timeline) -> None:
@@ -90,8 +95,11 @@ def test_timelinejs_has_every_event(built_site: Path, timeline: Timeline) -> Non
     autumn = items["2024-23-north-korea-sends-troops-to-russia"]
     assert autumn["start_date"] == {"year": 2024, "month": 9} and autumn["end_date"] == {"year": 2024, "month": 11}
     assert autumn["display_date"] == "Autumn 2024"
-    uncertain = items["2025-01-seoul-estimates-300-north-korean-soldiers-killed"]
-    assert uncertain["display_date"] == "January 2025 (uncertain)" and "end_date" not in uncertain
+    uncertain = next(e for e in timeline.events if e.date.uncertain and not e.date.interval)
+    assert items[uncertain.id]["display_date"] == uncertain.date.display() and "end_date" not in items[uncertain.id]
+    assert items[uncertain.id]["display_date"].endswith("(uncertain)")
+    said = next(e for e in timeline.events if e.history)
+    assert "What was said:" in items[said.id]["text"]["text"]
     assert items["2023-09-10-kim-leaves-pyongyang-for-russia"]["start_date"] == {"year": 2023, "month": 9, "day": 10}
     assert {e["group"] for e in data["events"]} == {e.status.capitalize() for e in timeline.events}
 

@@ -15,7 +15,7 @@ from generator.output import MANIFEST, OutputError, write_pages
 from generator.site import render_site
 from generator.site.layout import GENERATED_DIRS, GENERATED_FILES, GENERATED_MARK
 
-from conftest import ROOT
+from conftest import ROOT, misspell_status
 
 PAGE = "---\ntitle: x\n---\n" + GENERATED_MARK + "\n\n# {}\n"
 
@@ -98,7 +98,7 @@ def test_invalid_content_writes_nothing_and_keeps_the_previous_pages(tmp_path: P
     snapshot = {p: p.read_bytes() for p in docs.rglob("*.md")}
 
     event = next(content.rglob("2025-04-28-kcna-admits-troop-deployment.yaml"))
-    event.write_text(event.read_text(encoding="utf-8").replace("status: claimed", "status: clamed"), encoding="utf-8")
+    misspell_status(event)
     bad = build_pages(content, docs, tmp_path)
     assert bad.report is None
     assert any("did you mean 'claimed'" in str(p) for p in bad.problems)

@@ -81,10 +81,9 @@ def test_the_timeline_reads_in_order_across_its_parts(paged_site: Path, timeline
     year = html(paged_site, "timeline/2025")
     in_2025 = sum(1 for e in timeline.events if e.date.earliest.year == 2025)
     assert year.select_one(".tl-pager__here").get_text().startswith(f"2025: {in_2025} events of")
-    assert [a.get_text() for a in year.select("article p a") if "2025" in a.get_text()] == [
-        "January 2025",
-        "April 2025",
-    ]
+    months = sorted({(e.date.earliest.month, e.date.earliest.strftime("%B %Y")) for e in timeline.events
+                     if e.date.earliest.year == 2025 and e.date.precision != "year"})  # fmt: skip
+    assert [a.get_text() for a in year.select("article p a") if "2025" in a.get_text()] == [m for _, m in months]
     # Following 'previous' from the last part leads back the same way.
     last = html(paged_site, parts[-1])
     assert last.select_one(".tl-pager__next") is None

@@ -29,12 +29,22 @@ def test_every_event_has_its_page(built_site: Path, timeline: Timeline) -> None:
         callout = page.select_one(".admonition-title").get_text()
         assert callout.startswith(event.status.capitalize()), callout
         if event.status == "claimed":
-            assert callout.endswith(", not independently verified")
+            assert callout.endswith("not independently verified"), callout
+        if event.history:
+            assert "since" in callout, callout  # how the status came to be
+            said = article.select(".tl-history li")
+            assert len(said) == len(event.history)
+            for item, statement in zip(said, event.history, strict=True):
+                assert item.select_one(".tl-stance").get_text() == statement.stance
+                assert item.select_one(".tl-history__date").get_text() == statement.date.display()
+                for actor in statement.by:
+                    assert item.find("a", href=f"../../actors/{actor}/"), (event.id, actor)
         for claimant in event.claimed_by:
             assert article.find("a", href=f"../../actors/{claimant}/"), (event.id, claimant)
-        for source in event.sources:
-            quote = article.find("blockquote", attrs={"lang": source.language})
-            assert quote is not None and " ".join(source.quote.split()) in " ".join(article.get_text().split())
+        for source in [s for s in event.all_sources if s.quote]:
+            assert " ".join((source.quote or "").split()) in " ".join(article.get_text().split())
+        for source in [s for s in event.sources if s.quote]:
+            assert article.find("blockquote", attrs={"lang": source.language}) is not None
         for source, chain in zip([s for s in event.sources if s.via], article.select("ol.tl-chain"), strict=True):
             assert [li.get_text() for li in chain.select("li")] == [source.publisher, *source.via]
 
@@ -81,9 +91,7 @@ def test_registry_pages_list_their_events(built_site: Path, timeline: Timeline) 
             page = soup(built_site / "site" / kind / item_id / "index.html")
             listed = [e["data-event-id"] for e in page.select("[data-event-id]")]
             expected = [
-                e.id
-                for e in timeline.events
-                if item_id in (e.actors + e.claimed_by + e.disputed_by if kind == "actors" else getattr(e, kind))
+                e.id for e in timeline.events if item_id in (e.all_actors if kind == "actors" else getattr(e, kind))
             ]
             assert listed == expected, (kind, item_id)
             assert page.h1.get_text(strip=True).rstrip("¶") == item.name
@@ -91,7 +99,8 @@ def test_registry_pages_list_their_events(built_site: Path, timeline: Timeline) 
 
 def test_sources_page_groups_by_publisher(built_site: Path, timeline: Timeline) -> None:
     page = soup(built_site / "site" / "sources" / "index.html")
-    assert [h.get_text(strip=True).rstrip("¶") for h in page.select("article h2")] == ["Bisnis.com"]
+    publishers = sorted({s.publisher for e in timeline.events for s in e.all_sources}, key=str.casefold)
+    assert [h.get_text(strip=True).rstrip("¶") for h in page.select("article h2")] == publishers
     cited = {a["href"] for a in page.select("article li a")}
     assert cited == {f"../events/{e.id}/" for e in timeline.events}
     assert "web address is not known" in page.get_text()

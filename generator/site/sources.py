@@ -52,7 +52,7 @@ def source_groups(events: Sequence[Event]) -> dict[str, list[SourceGroup]]:
     cited: dict[tuple[Any, ...], dict[str, Event]] = defaultdict(dict)
     first: dict[tuple[Any, ...], Source] = {}
     for event in events:
-        for source in event.sources:
+        for source in event.all_sources:
             key = (source.publisher, source.title, source.published, source.url)
             first.setdefault(key, source)
             cited[key][event.id] = event

@@ -95,6 +95,8 @@ class Words:
         against = next((s for s in event.history if s.stance in ("denies", "disputes")), None)
         if against is not None and against not in (first, cause):
             parts.append(self.statement(against, actors))
+        if event.status in ("claimed", "reported"):
+            parts.append("not independently verified")
         return "; ".join(parts)
 
     def trail(self, event: Event) -> str:
