@@ -28,14 +28,16 @@ ORDER = (
     "year_name_before",
     "year_name_after",
     "money",
+    "every",
+    # ranges, before the dates at their ends
+    "day_range",
+    "month_day_range",
+    "weekday_range",
+    "range",
     # days written in numbers
     "numeric_weekday",
     "numeric",
     "numeric_weekday_no_year",
-    # ranges, before the dates at their ends
-    "day_range",
-    "month_day_range",
-    "range",
     # parts of a year
     "quarter",
     "quarter_relative",
@@ -54,14 +56,12 @@ ORDER = (
     "part_year",
     # seasons
     "season_year",
-    "season_relative_after",
-    "season_relative_before",
+    "season_relative",
     "season_alone",
     # months
     "month_year",
     "month_relative_year",
-    "month_relative_before",
-    "month_relative_after",
+    "month_relative",
     "month_alone",
     # weekends before weeks ("akhir pekan" is the weekend, not late in the week)
     "weekend",
@@ -73,8 +73,7 @@ ORDER = (
     "span_ahead",
     "duration",
     # weekdays, then weeks, months and years relative to publication
-    "weekday_relative_after",
-    "weekday_relative_before",
+    "weekday_relative",
     "unit_relative",
     "weekday_on",
     "day_word",
@@ -143,6 +142,9 @@ class Resolver:
                 for dated in answer if isinstance(answer, list) else [answer]:
                     hits.append(_Hit(start, end, self._around(dated, sentence, start, end)))
         hits.sort(key=lambda hit: hit.start)
+        if any(h.dated.closed for h in hits):
+            # "selama lima tahun, mulai 2025 hingga 2030": the duration is the range's length.
+            hits = [h for h in hits if h.dated.counted_back is None]
         return [
             Found(sentence[h.start : h.end], h.start, h.end, d.time.edtf(), d.how)
             for h, d in zip(hits, self._anchored(hits), strict=True)

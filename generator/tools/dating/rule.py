@@ -57,7 +57,15 @@ class Context:
     def clause(self) -> str:
         """The words of the clause around the match, the match left out."""
         start, end = self.match.span()
-        before, after = self.sentence[:start], self.sentence[end:]
+        sentence = self.sentence
+        # ", which will open in June,": a clause of its own, whichever side of it the match is.
+        for aside in self.pieces.aside.finditer(sentence):
+            a, b = aside.span()
+            if a <= start and end <= b:
+                return sentence[a:start] + " " + sentence[end:b]
+            if b <= start or end <= a:
+                sentence = sentence[:a] + " " * (b - a) + sentence[b:]
+        before, after = sentence[:start], sentence[end:]
         cuts = [m.end() for m in self.pieces.clause_break.finditer(before)]
         tail = self.pieces.clause_break.search(after)
         return before[cuts[-1] if cuts else 0 :] + " " + (after[: tail.start()] if tail else after)
@@ -98,7 +106,10 @@ class Pieces:
 
     def __init__(self, phrases: Phrases) -> None:
         self.phrases = p = phrases
-        self.month_words = alt(p.months)
+        names = [w for w in p.months if w in p.words("months")]
+        abbreviations = [w for w in p.months if w not in names]
+        # The dot only after an abbreviation ("Feb."), so a sentence's full stop stays out of "in February".
+        self.month_words = rf"(?:{alt(abbreviations)})\.|{alt(p.months)}"
         self.weekday_words = alt(p.weekdays)
         self.rel = f"{p.pattern('last')}|{p.pattern('this')}|{p.pattern('next')}"
         self.number_words = rf"\d+|{p.pattern('numbers')}"
@@ -113,6 +124,7 @@ class Pieces:
         self.part_of_day = rf"(?:,?\s+(?:{p.pattern('parts_of_day')}))?"
         breaks = [w for w in p.words("clause_breaks") if w.isalpha()]
         marks = "".join(re.escape(w) for w in p.words("clause_breaks") if not w.isalpha())
+        self.aside = re.compile(rf",\s*(?:{p.pattern('relative_pronouns')})\b[^,;]*(?:,|$)", re.IGNORECASE)
         self.clause_break = re.compile(rf"(?<!\w)(?:{alt(breaks)})(?!\w)|[{marks or ';'}]", re.IGNORECASE)
         # Forward words that are also month names ("may") count only in lower case.
         forward = p.words("forward")
@@ -128,7 +140,7 @@ class Pieces:
 
     def month(self, name: str = "month") -> str:
         """A month name or abbreviation ("Feb." too)."""
-        return rf"(?P<{name}>{self.month_words})\.?"
+        return rf"(?P<{name}>{self.month_words})"
 
     def weekday(self, name: str = "weekday") -> str:
         """A weekday name."""
@@ -158,6 +170,8 @@ class Pieces:
             rf"|{month_prefix}{month.replace('<month>', '<month3>')}(?:\s+(?:of\s+)?{year_unit}(?P<year3>{YEAR})"
             rf"|\s+(?:(?:{y})\s+(?P<r2>{rel})|(?P<r1>{rel})\s+(?:{y})))?"
             rf"|{year_unit}(?P<year4>{YEAR})"
+            rf"|(?:{self.weekday_words}),?\s*\((?P<day5>\d{{1,2}})/(?P<month5>\d{{1,2}})(?:/(?P<year5>\d{{4}}))?\)"
+            rf"|(?P<dayword>{self.phrases.pattern('days')})"
         )
 
     def side_of(self, text: str, published: dt.date) -> tuple[int | None, int | None, int | None] | None:
@@ -165,18 +179,27 @@ class Pieces:
         m = self._side_pattern.fullmatch(text)
         if m is None:
             return None
+        if m["dayword"]:
+            offset = int(self.phrases.mapping("days")[" ".join(m["dayword"].lower().split())])
+            said = published + dt.timedelta(days=offset)
+            return (said.day, said.month, said.year)
         name = m["month"] or m["month2"] or m["month3"]
-        day = m["day"] or m["day2"]
-        written = m["year"] or m["year2"] or m["year3"] or m["year4"]
+        day = m["day"] or m["day2"] or m["day5"]
+        written = m["year"] or m["year2"] or m["year3"] or m["year4"] or m["year5"]
         rel = m["r1"] or m["r2"]
         year = None
         if written:
             year = int(written)
         elif rel:
             year = published.year + {"last": -1, "this": 0, "next": 1}[self.relative(rel)]
-        return (int(day) if day else None, self.phrases.months[name.lower()] if name else None, year)
+        month = self.month_of(name) if name else int(m["month5"]) if m["month5"] else None
+        return (int(day) if day else None, month, year)
 
     # -- reading the groups back ------------------------------------------------------------------
+
+    def month_of(self, name: str) -> int:
+        """The number of a month name or abbreviation ("Feb." is 2)."""
+        return self.phrases.months[name.lower().rstrip(".")]
 
     def relative(self, word: str) -> Literal["last", "this", "next"]:
         """Whether a word means last, this or next."""
@@ -207,7 +230,6 @@ class Pieces:
         return published.year if groups.get(f"the{tag}") else None
 
 
-def compile_rule(pattern: str, resolve: Resolve, *, cased: bool = False) -> Rule:
-    """A rule whose pattern matches whole words only (and never inside "12/2024")."""
-    flags = 0 if cased else re.IGNORECASE
-    return Rule(re.compile(rf"(?<![\w/])(?:{pattern})(?![\w/])", flags), resolve)
+def compile_rule(pattern: str, resolve: Resolve) -> Rule:
+    """A rule whose pattern matches whole words only, never inside a longer number ("12/2024", "9001:2015", "1.2025")."""
+    return Rule(re.compile(rf"(?<![\w/])(?<!\d[.,:])(?:{pattern})(?![\w/])", re.IGNORECASE), resolve)

@@ -27,6 +27,11 @@ def rules(p: Pieces) -> dict[str, Rule]:
         "year_name_before": compile_rule(rf"(?:{w.pattern('year_names_before')})[\s-]*{YEAR}", _block),
         "year_name_after": compile_rule(rf"{YEAR}\s+(?:{w.pattern('year_names_after')})", _block),
         "money": compile_rule(_MONEY, _block),
+        # "setiap Senin", "every spring": habits, not dates.
+        "every": compile_rule(
+            rf"(?:{w.pattern('every')})\s+(?:{p.weekday_words}|{p.month_words}|{w.pattern('seasons')}|{p.unit_words})",
+            _block,
+        ),
     }
 
 

@@ -29,6 +29,8 @@ def rules(p: Pieces) -> dict[str, Rule]:
     part = rf"(?P<part>{w.pattern('part_of')})[\s-]+(?:of\s+)?"
     season = rf"(?P<season>{w.pattern('seasons')})"
     alone = w.words("alone")
+    # Indonesian puts "lalu", "depan" after the name ("Jumat lalu"), English "last", "next" before it.
+    after = w.lists["relative_words"] == "after"
     found = {
         "numeric_weekday": compile_rule(rf"{weekday},?\s*\({dmy}\)", _numeric),
         "numeric": compile_rule(dmy, _numeric),
@@ -52,8 +54,9 @@ def rules(p: Pieces) -> dict[str, Rule]:
             _part_year,
         ),
         "season_year": compile_rule(rf"(?:the\s+)?{season}\s+(?:of\s+)?{year_unit}(?P<year>{YEAR})", _season_year),
-        "season_relative_after": compile_rule(rf"{season}\s+(?P<rel>{rel})", _season),
-        "season_relative_before": compile_rule(rf"(?P<rel>{rel})\s+{season}", _season),
+        "season_relative": compile_rule(
+            rf"{season}\s+(?P<rel>{rel})" if after else rf"(?P<rel>{rel})\s+{season}", _season
+        ),
         "season_alone": compile_rule(
             rf"(?:(?:{w.pattern('season_prepositions')})\s+){'?' if 'seasons' in alone else ''}{season}(?!\s+(?:of\s+)?\d)",
             _season,
@@ -66,15 +69,19 @@ def rules(p: Pieces) -> dict[str, Rule]:
             rf"{month_prefix}{month}\s+(?:(?:{p.year_unit})\s+(?P<r2>{rel})|(?P<r1>{rel})\s+(?:{p.year_unit}))",
             _month_relative_year,
         ),
-        "month_relative_before": compile_rule(rf"(?P<rel>{rel})\s+{month}(?!\s*\d)", _month_relative),
-        "month_relative_after": compile_rule(rf"{month_prefix}{month}\s+(?P<rel>{rel})", _month_relative),
+        "month_relative": compile_rule(
+            rf"{month_prefix}{month}\s+(?P<rel>{rel})" if after else rf"(?P<rel>{rel})\s+{month}(?!\s*\d)",
+            _month_relative,
+        ),
         "month_alone": compile_rule(
             rf"(?P<prep>{w.pattern('month_prepositions')})\s+{month_prefix}{month}(?!\s*\d)", _month_alone
         ),
-        "weekday_relative_after": compile_rule(
-            rf"{weekday}{p.part_of_day}\s+(?:(?:{p.week_unit})\s+)?(?P<rel>{rel})", _weekday_relative
+        "weekday_relative": compile_rule(
+            rf"{weekday}{p.part_of_day}\s+(?:(?:{p.week_unit})\s+)?(?P<rel>{rel})"
+            if after
+            else rf"(?P<rel>{rel})\s+{weekday}{p.part_of_day}",
+            _weekday_relative,
         ),
-        "weekday_relative_before": compile_rule(rf"(?P<rel>{rel})\s+{weekday}{p.part_of_day}", _weekday_relative),
         "weekday_on": compile_rule(
             rf"(?P<prep>{w.pattern('weekday_prepositions')})\s+{weekday}{p.part_of_day}", _weekday_alone
         ),
@@ -106,20 +113,29 @@ def _numeric(m: re.Match[str], ctx: Context) -> Answer:
 def _numeric_no_year(m: re.Match[str], ctx: Context) -> Answer:
     """ "Sabtu (26/4)": the year whose 26 April is a Saturday, nearest publication."""
     day, month = int(m["d"]), int(m["m"])
-    weekday = ctx.pieces.phrases.weekdays[m["weekday"].lower()]
+    return _by_weekday(day, month, m["weekday"], ctx) or _placed_day(
+        day, month, None, ctx, "a day in numbers without a year"
+    )
+
+
+def _by_weekday(day: int, month: int, weekday: str | None, ctx: Context) -> Dated | None:
+    """The day whose weekday the text gives, in the year nearest publication; None if no near year fits."""
+    if not weekday:
+        return None
+    target = ctx.pieces.phrases.weekdays[weekday.lower()]
     fits = [
         point
         for year in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)
-        if (point := month_point(year, month, day)) and dt.date(year, month, day).weekday() == weekday
+        if (point := month_point(year, month, day)) and dt.date(year, month, day).weekday() == target
     ]
-    if fits:
-        best = min(fits, key=lambda pt: abs((dt.date(pt.year, month, day) - ctx.published).days))
-        return Dated(best, f"a day in numbers without a year: the {m['weekday']} nearest publication")
-    return _placed_day(day, month, None, ctx, "a day in numbers without a year")
+    if not fits:
+        return None
+    best = min(fits, key=lambda pt: abs((dt.date(pt.year, month, day) - ctx.published).days))
+    return Dated(best, f"a day without a year: the year its weekday ({weekday}) fits, nearest publication")
 
 
 def _day(m: re.Match[str], ctx: Context) -> Answer:
-    month = ctx.pieces.phrases.months[m["month"].lower()]
+    month = ctx.pieces.month_of(m["month"])
     point = month_point(int(m["year"]), month, int(m["day"]))
     # "31 February 2025" is no date at all, not "February 2025".
     return Dated(point, "a day") if point else BLOCK
@@ -128,8 +144,10 @@ def _day(m: re.Match[str], ctx: Context) -> Answer:
 def _day_no_year(m: re.Match[str], ctx: Context) -> Answer:
     if _common_word(m, ctx):
         return None
-    month = ctx.pieces.phrases.months[m["month"].lower()]
-    return _placed_day(int(m["day"]), month, m.groupdict().get("rel"), ctx, "a day without a year")
+    month, day = ctx.pieces.month_of(m["month"]), int(m["day"])
+    return _by_weekday(day, month, m["wd"], ctx) or _placed_day(
+        day, month, m.groupdict().get("rel"), ctx, "a day without a year"
+    )
 
 
 def _placed_day(day: int, month: int, rel: str | None, ctx: Context, what: str) -> Answer:
@@ -150,7 +168,7 @@ _PLACED = {
 
 
 def _part_month(m: re.Match[str], ctx: Context) -> Answer:
-    month = ctx.pieces.phrases.months[m["month"].lower()]
+    month = ctx.pieces.month_of(m["month"])
     how = f"{m['part'].lower()} in the month: approximate"
     if m["year"]:
         return Dated(Point(int(m["year"]), month, qualifier="~"), how)
@@ -198,22 +216,20 @@ def _common_word(m: re.Match[str], ctx: Context) -> bool:
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Answer:
-    return Dated(Point(int(m["year"]), ctx.pieces.phrases.months[m["month"].lower()]), "a month")
+    return Dated(Point(int(m["year"]), ctx.pieces.month_of(m["month"])), "a month")
 
 
 def _month_relative_year(m: re.Match[str], ctx: Context) -> Answer:
     if _common_word(m, ctx):
         return None
     year = ctx.published.year + _STEP[ctx.pieces.relative(m["r1"] or m["r2"])]
-    return Dated(
-        Point(year, ctx.pieces.phrases.months[m["month"].lower()]), "a month in a year relative to publication"
-    )
+    return Dated(Point(year, ctx.pieces.month_of(m["month"])), "a month in a year relative to publication")
 
 
 def _month_relative(m: re.Match[str], ctx: Context) -> Answer:
     if _common_word(m, ctx):
         return None
-    month = ctx.pieces.phrases.months[m["month"].lower()]
+    month = ctx.pieces.month_of(m["month"])
     if ctx.pieces.relative(m["rel"]) == "this":
         return Dated(Point(ctx.published.year, month), "a month of the year of publication")
     placement = ctx.placement(m["rel"])
@@ -225,7 +241,7 @@ def _month_relative(m: re.Match[str], ctx: Context) -> Answer:
 def _month_alone(m: re.Match[str], ctx: Context) -> Answer:
     if _common_word(m, ctx) or (not m.groupdict().get("prep") and not m["month"][0].isupper()):
         return None
-    month = ctx.pieces.phrases.months[m["month"].lower()]
+    month = ctx.pieces.month_of(m["month"])
     placement = ctx.placement()
     time = place(lambda year: Point(year, month), ctx.published, placement)
     assert time is not None
@@ -236,9 +252,9 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Answer:
 
 
 def _ambiguous_weekday(m: re.Match[str], ctx: Context) -> bool:
-    """Indonesian "minggu" is a week as well as Sunday: only "Minggu", in capitals, is the day."""
+    """Indonesian "minggu" is a week as well as Sunday: only "Minggu" in capitals, not opening the sentence, is the day."""
     word = m["weekday"]
-    return word.lower() in ctx.pieces.phrases.mapping("units") and not word[0].isupper()
+    return word.lower() in ctx.pieces.phrases.mapping("units") and (not word[0].isupper() or m.start() == 0)
 
 
 def _weekday_relative(m: re.Match[str], ctx: Context) -> Answer:
@@ -259,12 +275,8 @@ def _weekday_relative(m: re.Match[str], ctx: Context) -> Answer:
 def _weekday_alone(m: re.Match[str], ctx: Context) -> Answer:
     if _ambiguous_weekday(m, ctx):
         return None
-    if not m.groupdict().get("prep"):
-        word = m["weekday"]
-        # Standing alone, a weekday is a name: "Senin", not "senin"; a sentence opening
-        # "Minggu ..." may be about a week.
-        if not word[0].isupper() or (m.start() == 0 and word.lower() in ctx.pieces.phrases.mapping("units")):
-            return None
+    if not m.groupdict().get("prep") and not m["weekday"][0].isupper():
+        return None  # standing alone, a weekday is a name: "Senin", not "senin"
     target = ctx.pieces.phrases.weekdays[m["weekday"].lower()]
     published = ctx.published
     if ctx.forward:

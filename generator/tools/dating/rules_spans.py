@@ -40,6 +40,7 @@ def rules(p: Pieces) -> dict[str, Rule]:
     span_prep = rf"(?:(?:{w.pattern('span_prepositions')})\s+)?"
     amount = rf"{number}\s+(?P<unit>{units})"
     amount2 = rf"{p.number('n2')}\s+(?P<u2>{units})"
+    after = w.lists["relative_words"] == "after"
     return {
         "range": compile_rule(rf"(?:(?P<from>{openers})\s+)?(?P<a>{side}){join}(?P<b>{side})", _range),
         "day_range": compile_rule(
@@ -51,10 +52,15 @@ def rules(p: Pieces) -> dict[str, Rule]:
             rf"(?:(?P<from>{openers})\s+)?{month}\s+(?P<d1>\d{{1,2}}){join}(?P<d2>\d{{1,2}})(?:,?\s+(?P<year>{YEAR}))?",
             _day_range,
         ),
+        "weekday_range": compile_rule(
+            rf"(?:(?P<from>{openers})\s+)?{p.weekday()}{join}{p.weekday('weekday2')}", _weekday_range
+        ),
         "quarter": compile_rule(
             rf"(?:(?:the\s+)?(?P<o1>{q_ord})[\s-]+(?:{q})|(?:{q})\s*(?P<o2>{q_ord})|Q(?P<o3>[1-4])){tail}", _quarter
         ),
-        "quarter_relative": compile_rule(rf"(?:(?P<r1>{rel})\s+(?:{q})|(?:{q})\s+(?P<r2>{rel}))", _quarter_relative),
+        "quarter_relative": compile_rule(
+            rf"(?:{q})\s+(?P<r2>{rel})" if after else rf"(?P<r1>{rel})\s+(?:{q})", _quarter_relative
+        ),
         # "The first half" of a football match is no date: before its noun, a half needs its year.
         "half_before": compile_rule(
             rf"(?:(?:the\s+)?(?P<o1>{h_ord})[\s-]+(?:{h})|H(?P<o3>[12])){tail}", _half_with_year
@@ -75,7 +81,11 @@ def rules(p: Pieces) -> dict[str, Rule]:
         ),
         "unit_relative": compile_rule(
             rf"(?:(?P<el>{w.pattern('earlier_later')}|{w.pattern('part_of')})[\s-]+)?"
-            rf"(?:(?P<r1>{rel})\s+(?P<u1>{p.calendar_units})|(?P<u2>{p.calendar_units})\s+(?P<r2>{rel}))",
+            + (
+                rf"(?P<u2>{p.calendar_units})\s+(?P<r2>{rel})"
+                if after
+                else rf"(?P<r1>{rel})\s+(?P<u1>{p.calendar_units})"
+            ),
             _unit_relative,
         ),
         "ago": compile_rule(rf"(?:{amount}|{one})\s+(?:{w.pattern('ago_after')})", _ago),
@@ -165,7 +175,7 @@ def _day_range(m: re.Match[str], ctx: Context) -> Answer:
     kind = _join_ok(m, ctx)
     if kind is None:
         return None
-    month = ctx.pieces.phrases.months[m["month"].lower()]
+    month = ctx.pieces.month_of(m["month"])
     d1, d2 = int(m["d1"]), int(m["d2"])
     if d2 <= d1:
         return None
@@ -180,6 +190,23 @@ def _day_range(m: re.Match[str], ctx: Context) -> Answer:
     if kind == "list":
         return [Dated(span.start, "the first of two days"), Dated(span.end, "the second of two days")]
     return Dated(span, "a range of days", closed=True)
+
+
+def _weekday_range(m: re.Match[str], ctx: Context) -> Answer:
+    """ "dari Senin hingga Rabu": days placed like the first weekday; "Senin-Jumat" alone is a timetable."""
+    if not m["from"]:
+        return BLOCK
+    if _join_ok(m, ctx) != "range":
+        return None
+    weekdays = ctx.pieces.phrases.weekdays
+    first, last = weekdays[m["weekday"].lower()], weekdays[m["weekday2"].lower()]
+    published = ctx.published
+    if ctx.forward:
+        start = published + dt.timedelta(days=(first - published.weekday()) % 7)
+    else:
+        start = published - dt.timedelta(days=(published.weekday() - first) % 7)
+    end = start + dt.timedelta(days=(last - first) % 7)
+    return Dated(Span(day_point(start), day_point(end)), "a range of weekdays, placed by its first day", closed=True)
 
 
 # -- quarters, halves, the first months of a year --------------------------------------------------
@@ -207,7 +234,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Answer:
 
 
 def _quarter_relative(m: re.Match[str], ctx: Context) -> Answer:
-    step = _STEP[ctx.pieces.relative(m["r1"] or m["r2"])]
+    step = _STEP[ctx.pieces.relative(m.groupdict().get("r1") or m.groupdict().get("r2") or "")]
     year, month = shift_months(ctx.published.year, (ctx.published.month - 1) // 3 * 3 + 1, 3 * step)
     return Dated(Span(Point(year, month), Point(year, month + 2)), "a quarter relative to publication")
 
@@ -236,11 +263,13 @@ def _months_to(m: re.Match[str], ctx: Context) -> Answer:
     amount = ctx.pieces.amount(m["number"])
     if amount is None:
         return None
-    month = ctx.pieces.phrases.months[m["month"].lower()]
+    month = ctx.pieces.month_of(m["month"])
     if m["year"]:
         end = Point(int(m["year"]), month)
     else:
-        placed = place(lambda year: Point(year, month), ctx.published, ctx.placement())
+        # Figures for "the three months to March" are out when they are written about, even in
+        # "will be published": the months are the latest such, not the next.
+        placed = place(lambda year: Point(year, month), ctx.published, "latest")
         assert isinstance(placed, Point)
         end = placed
     year, first = shift_months(end.year, month, 1 - amount)
@@ -267,11 +296,12 @@ def _weekend(m: re.Match[str], ctx: Context) -> Answer:
 
 
 def _unit_relative(m: re.Match[str], ctx: Context) -> Answer:
-    word = m["u1"] or m["u2"]
+    groups = m.groupdict()
+    word = groups.get("u1") or groups["u2"]
     unit = ctx.pieces.unit(word)
-    if word[0].isupper() and m["u2"] and word.lower() in ctx.pieces.phrases.weekdays:
-        return None  # "Minggu lalu": last Sunday, read by the weekday rules
-    step = _STEP[ctx.pieces.relative(m["r1"] or m["r2"])]
+    if word[0].isupper() and m.start() > 0 and word.lower() in ctx.pieces.phrases.weekdays:
+        return None  # "pada Minggu lalu": last Sunday, read by the weekday rules
+    step = _STEP[ctx.pieces.relative(groups.get("r1") or groups["r2"])]
     published = ctx.published
     if unit == "year":
         return Dated(Point(published.year + step), "a year relative to publication")
