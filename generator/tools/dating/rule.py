@@ -68,7 +68,9 @@ class Context:
         before, after = sentence[:start], sentence[end:]
         cuts = [m.end() for m in self.pieces.clause_break.finditer(before)]
         tail = self.pieces.clause_break.search(after)
-        return before[cuts[-1] if cuts else 0 :] + " " + (after[: tail.start()] if tail else after)
+        clause = before[cuts[-1] if cuts else 0 :] + " " + (after[: tail.start()] if tail else after)
+        # "rain is forecast for Wednesday and Thursday": a date alone after "and" shares the clause before.
+        return clause if len(re.findall(r"\w+", clause)) > 1 else before + " " + after
 
     @cached_property
     def forward(self) -> bool:
@@ -133,6 +135,7 @@ class Pieces:
         self.forward_cased = re.compile(rf"(?<!\w)(?:{alt(cased)})(?!\w)")
         suffixes = p.pattern("past_suffixes")
         self.past = re.compile(rf"(?<!\w)(?:{p.pattern('past')}|\w{{2,}}(?:{suffixes}))(?!\w)", re.IGNORECASE)
+        self.lengths = re.compile(rf"(?<!\w)(?:{p.pattern('lengths')})(?!\w)", re.IGNORECASE)
         self.side = self._side()
         self._side_pattern = re.compile(self.side, re.IGNORECASE)
 

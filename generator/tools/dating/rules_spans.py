@@ -194,9 +194,10 @@ def _day_range(m: re.Match[str], ctx: Context) -> Answer:
 
 def _weekday_range(m: re.Match[str], ctx: Context) -> Answer:
     """ "dari Senin hingga Rabu": days placed like the first weekday; "Senin-Jumat" alone is a timetable."""
-    if not m["from"]:
+    joined = _join_ok(m, ctx)
+    if not m["from"] and joined != "list":
         return BLOCK
-    if _join_ok(m, ctx) != "range":
+    if joined != "range":
         return None
     weekdays = ctx.pieces.phrases.weekdays
     first, last = weekdays[m["weekday"].lower()], weekdays[m["weekday2"].lower()]
@@ -382,6 +383,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Answer:
     counted = _amount_unit(m, ctx)
     if counted is None or counted[1] not in ("month", "year"):
         return None
+    if ctx.pieces.lengths.search(ctx.clause):
+        return BLOCK  # a prison term, a contract: a length, not placed in the calendar
     amount, unit = counted
     months = amount * (12 if unit == "year" else 1)
     dated = _span_months(ctx, m, -1)
