@@ -125,6 +125,7 @@ KINDS = [
     ("en", MONDAY, "The minister will visit on May 5.", ["2025-05-05"]),
     ("id", MONDAY, "Gempa terjadi pada Sabtu (26/4).", ["2025-04-26"]),
     ("en", MONDAY, "Flights resume on Monday, May 5.", ["2025-05-05"]),  # the weekday fixes the year
+    ("en", MONDAY, "The memo is dated 4/28/2025.", ["2025-04-28"]),  # month first, as written in the US
     # Ranges, quarters and halves.
     ("en", MONDAY, "Exports rose from January to March.", ["2025-01/2025-03"]),
     ("id", MONDAY, "Ekspor turun antara Juli dan September tahun lalu.", ["2024-07/2024-09"]),

@@ -104,8 +104,10 @@ def rules(p: Pieces) -> dict[str, Rule]:
 
 def _numeric(m: re.Match[str], ctx: Context) -> Answer:
     day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
-    if ctx.pieces.phrases.language == "en" and day <= 12 and month <= 12 and not m.groupdict().get("weekday"):
-        day, month = month, day  # US order, 4/28/2025; a weekday before it is the Indonesian "Senin (28/4/2025)"
+    # Month first (4/28/2025, 11/12/2024) where the language writes it so, unless the first number
+    # cannot be a month or a weekday in front shows the day-first habit of "Monday (28/4/2025)".
+    if not ctx.pieces.phrases.lists["day_first"] and day <= 12 and not m.groupdict().get("weekday"):
+        day, month = month, day
     point = month_point(year, month, day)
     return Dated(point, "a day written in numbers") if point else BLOCK
 
