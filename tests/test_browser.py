@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import os
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from generator.knowledge import status_on
 from generator.model import Timeline
 
 from conftest import ROOT
@@ -30,6 +32,9 @@ KEY_PAGES = {
     "event": "events/2025-04-russia-claims-ukrainian-forces-expelled-from-kursk/",
     "actor": "actors/kim-jong-un/",
     "sources": "sources/",
+    # What was said, and when: the deployment's long history, and an actor whose denial was overturned.
+    "history": "events/2024-23-north-korea-sends-troops-to-russia/",
+    "said": "actors/dmitry-peskov/",
 }
 
 
@@ -101,7 +106,7 @@ def test_the_timeline_lists_every_event_in_order(reader: Page, site_url: str, ti
 
 def test_filters_live_in_the_url_and_work_with_the_keyboard(reader: Page, site_url: str, timeline: Timeline) -> None:
     reader.goto(site_url + "timeline/?actor=kim-jong-un&status=claimed")
-    expected = [e.id for e in timeline.events if e.status == "claimed" and "kim-jong-un" in (*e.actors, *e.claimed_by)]
+    expected = [e.id for e in timeline.events if e.status == "claimed" and "kim-jong-un" in e.all_actors]
     shown = reader.locator(".tl-rail [data-event-id]:visible")
     expect(shown).to_have_count(len(expected))
     assert shown.evaluate_all("cards => cards.map(c => c.dataset.eventId)") == expected
@@ -127,6 +132,48 @@ def test_filters_live_in_the_url_and_work_with_the_keyboard(reader: Page, site_u
         assert heading.evaluate(
             "h => { for (let n = h.nextElementSibling; n && !(n.tagName === 'H2' || (h.tagName === 'H3' && n.tagName === 'H3')); n = n.nextElementSibling) if (n.dataset.eventId && !n.hidden) return true; return false; }"
         )
+
+
+@pytest.mark.parametrize("day", ["2023-09-01", "2024-10-11", "2024-10-19", "2024-10-29", "2025-04-27", "2025-07-31"])
+def test_the_timeline_as_it_was_known_on_a_day(reader: Page, site_url: str, timeline: Timeline, day: str) -> None:
+    on = dt.date.fromisoformat(day)
+    expected = {e.id: status_on(e, on) for e in timeline.events if status_on(e, on) is not None}
+    reader.goto(site_url + f"timeline/?as-of={day}")
+    shown = reader.locator(".tl-rail [data-event-id]:visible")
+    expect(shown).to_have_count(len(expected))
+    cards = shown.evaluate_all(
+        "cards => cards.map(c => [c.dataset.eventId, c.dataset.status, c.querySelector('.tl-status').textContent])"
+    )
+    titles = {"confirmed": "Confirmed", "reported": "Reported", "claimed": "Claimed", "disputed": "Disputed"}
+    assert [(i, s) for i, s, _ in cards] == list(expected.items())
+    assert all(badge == titles[s] for _, s, badge in cards), "the badge says the status of that day, in words"
+    said = f"{on.day} {on.strftime('%B %Y')}"
+    count = reader.locator(".tl-filters__count")
+    expect(count).to_contain_text(said)
+    assert reader.locator("input[name=as-of]").input_value() == day
+
+
+def test_the_as_of_day_is_set_with_the_date_control_and_combines_with_filters(
+    reader: Page, site_url: str, timeline: Timeline
+) -> None:
+    reader.goto(site_url + "timeline/")
+    control = reader.locator("input[name=as-of]")
+    control.fill("2024-10-21")
+    control.dispatch_event("change")
+    expect(reader).to_have_url(site_url + "timeline/?as-of=2024-10-21")
+    on = dt.date(2024, 10, 21)
+    reader.select_option("select[name=status]", "disputed")
+    expect(reader).to_have_url(site_url + "timeline/?status=disputed&as-of=2024-10-21")
+    expected = [e.id for e in timeline.events if status_on(e, on) == "disputed"]
+    assert expected, "the deployment was denied by then"
+    shown = reader.locator(".tl-rail [data-event-id]:visible")
+    expect(shown).to_have_count(len(expected))
+    assert shown.evaluate_all("cards => cards.map(c => c.dataset.eventId)") == expected
+    # Clearing the day shows the timeline as it stands today, with today's statuses.
+    control.fill("")
+    control.dispatch_event("change")
+    expect(reader).to_have_url(site_url + "timeline/?status=disputed")
+    expect(shown).to_have_count(sum(e.status == "disputed" for e in timeline.events))
 
 
 def test_without_javascript_every_event_and_facet_is_there(browser: Any, site_url: str, timeline: Timeline) -> None:

@@ -23,7 +23,7 @@ from generator.data.ics import fold as _fold
 from generator.data.ics import ics_text as _ics_text
 from generator.model import Timeline
 
-from conftest import ROOT, run
+from conftest import ROOT, copy_project, run
 
 
 def test_events_json_matches_its_schema_and_the_content(built_site: Path, timeline: Timeline) -> None:
@@ -157,6 +157,45 @@ def test_the_feed_follows_when_events_were_added_not_when_they_happened(tmp_path
     assert feed.entries[0].id == "urn:timeline:event:2023-09-10-kim-leaves-pyongyang-for-russia"
     assert feed.entries[0].published.startswith("2025-06-01")
     assert all(e.published.startswith("2025-05-01") for e in feed.entries[1:])
+
+
+NEW_STATEMENT = """\
+  - date: 2025-06-30
+    by: [kcna]
+    stance: acknowledges
+    note: A later statement added to the history, for the test.
+    sources:
+      - publisher: Example Wire
+        published: 2025-06-30
+        url: https://example.org/wire/later
+"""
+
+
+def test_a_statement_added_later_updates_its_feed_entry(tmp_path: Path) -> None:
+    """A real build in a repository whose history adds a statement to an event after it was published."""
+    project = copy_project(tmp_path / "p")
+    git(project, "init", "-q")
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "the timeline", date="2025-05-01T12:00:00Z")
+    event = next((project / "content").rglob("2025-04-russia-claims-ukrainian-forces-expelled-from-kursk.yaml"))
+    text = event.read_text(encoding="utf-8")
+    marker = "related: ["
+    event.write_text(text.replace(marker, NEW_STATEMENT + marker, 1), encoding="utf-8")
+    git(project, "commit", "-qam", "a new statement", date="2025-07-02T09:00:00Z")
+    run("mkdocs", "build", "--strict", cwd=project)
+    feed = feedparser.parse((project / "site" / "feed.xml").read_bytes())
+    assert not feed.bozo
+    first = feed.entries[0]
+    assert first.id == f"urn:timeline:event:{event.stem}", "the entry that grew comes first"
+    assert first.updated.startswith("2025-07-02") and first.published.startswith("2025-05-01")
+    assert "New statement, added 2025-07-02" in first.summary and "30 June 2025" in first.summary
+    assert feed.feed.updated.startswith("2025-07-02")
+    others = [e for e in feed.entries[1:]]
+    assert others and all(e.updated.startswith("2025-05-01") for e in others), "statements committed with the event"
+    data = json.loads((project / "site" / "data" / "events.json").read_text(encoding="utf-8"))
+    assert data["generated"] == "2025-07-02"
+    grown = next(e for e in data["events"] if e["id"] == event.stem)
+    assert grown["history"][-1]["note"] == "A later statement added to the history, for the test."
 
 
 @pytest.mark.parametrize("kind", ["json", "csv", "ics", "timelinejs", "feed", "schema"])

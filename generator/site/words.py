@@ -69,9 +69,16 @@ class Words:
         return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
     @staticmethod
-    def when(date: EventDate) -> str:
-        """'on 18 October 2024', 'in October 2024', 'in Autumn 2024'."""
-        return ("on " if date.precision == "day" else "in ") + date.display()
+    def inline(date: EventDate) -> str:
+        """A date's wording inside a sentence: 'until 12 September 2023', not 'Until …'."""
+        text = date.display()
+        return "until" + text[len("Until") :] if text.startswith("Until ") else text
+
+    def when(self, date: EventDate) -> str:
+        """'on 18 October 2024', 'in October 2024', 'until 12 September 2023'."""
+        if date.interval and date.start is None:
+            return self.inline(date)
+        return ("on " if date.precision == "day" else "in ") + self.inline(date)
 
     def statement(self, statement: Statement, actors: Mapping[str, Actor]) -> str:
         """'asserted by NIS on 18 October 2024'."""
@@ -83,13 +90,16 @@ class Words:
         last = steps(event)[-1]
         cause = last.statement
         assert cause is not None  # an event with a history has a statement at every step
-        since = f"{self.status_title(event.status)} since {cause.date.display()}"
+        # Never more precise than the statement's date; an open start counts from its end.
+        at = cause.date.end.display() if cause.date.interval and cause.date.start is None and cause.date.end else None
+        since = f"{self.status_title(event.status)} since {at or self.inline(cause.date)}"
         if cause.stance in _SUPPORTS[event.status]:
             since += f", when {self.names(cause.by, actors)} {self.stance_past[cause.stance]} it"
         else:  # today's judgement is the editors', not what the last statement said
             since += ", on the editors' judgement"
         parts = [since]
-        first = event.history[0]
+        # Who said it first, and who first said it was not so: what a reader of a claim asks.
+        first = next((s for s in event.history if s.stance == "asserts"), event.history[0])
         if first is not cause:
             parts.append("first " + self.statement(first, actors))
         against = next((s for s in event.history if s.stance in ("denies", "disputes")), None)
@@ -102,9 +112,9 @@ class Words:
     def trail(self, event: Event) -> str:
         """A history in a line: 'asserted 18 October 2024 → acknowledged 28 April 2025 · 7 statements'."""
         first, last = event.history[0], event.history[-1]
-        line = f"{self.stance_past[first.stance]} {first.date.display()}"
+        line = f"{self.stance_past[first.stance]} {self.inline(first.date)}"
         if len(event.history) > 1:
-            line += f" → {self.stance_past[last.stance]} {last.date.display()}"
+            line += f" → {self.stance_past[last.stance]} {self.inline(last.date)}"
         n = len(event.history)
         return f"{line} · {n} statement{'s' if n != 1 else ''}"
 

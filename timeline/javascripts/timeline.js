@@ -70,6 +70,7 @@
 
   function apply() {
     var day = DAY.test(asOf.value) ? asOf.value : "";
+    rail.classList.toggle("tl-rail--as-of", Boolean(day));
     var shown = 0;
     cards.forEach(function (card) {
       var status = statusOn(card, day);
