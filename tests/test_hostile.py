@@ -75,6 +75,15 @@ sources:
     url: https://example.org/article?a=1&b=2
     language: en
     quote: 'She said: "5 < 6 & 7 > 3" — and left.'
+history:
+  - date: 2025-04-28
+    by: [kcna]
+    stance: asserts
+    note: 'A note with *stars*, [a](javascript:alert(1)) look-alike, &amp; entities and | pipes'
+    sources:
+      - publisher: 'Wire "X" & Co'
+        published: 2025-04-28
+        url: https://example.org/wire?a=1&b=2
 """
 
 
@@ -104,6 +113,10 @@ def test_valid_text_with_special_characters_is_shown_literally(hostile_site: Pat
     assert "<script>alert(1)</script>" in summary  # shown as text, because it was written as entities
     assert not page.select("article script, article img, [onclick]")
     assert page.find("a", string="relative link")["href"] == "../../actors/kcna/"
+    said = page.select_one(".tl-history li").get_text()
+    assert "A note with *stars*, [a](javascript:alert(1)) look-alike, &amp; entities and | pipes" in said
+    assert page.select_one(".tl-history__sources strong").get_text() == 'Wire "X" & Co'
+    assert not page.select(".tl-history a[href^=javascript]")
 
 
 RUNNABLE = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=|<script|href=[\"']?\s*javascript:", re.IGNORECASE)
