@@ -45,20 +45,22 @@ def build_pages(
     memo: Memo | None = None,
     directory_urls: bool = True,
     parallel: bool = False,
+    edit_base: str = "",
 ) -> BuildResult:
     """Validate ``content_dir`` and, only if it has no errors, write its pages and data files into ``docs_dir``.
 
     Listing pages (timeline parts, actors, places, tags, statuses) hold ``page_size`` events a page.
     A ``memo`` kept from one call to the next (as `mkdocs serve` does) spares re-reading unchanged
     files and re-rendering unchanged pages. ``directory_urls`` is MkDocs' option of that name:
-    how the site serves pages, for the links the generator writes in HTML. With ``parallel``
+    how the site serves pages, for the links the generator writes in HTML. ``edit_base`` is where
+    the content folder's files are edited in the repository (for edit links). With ``parallel``
     (only where this process runs no other thread: it forks), the data files are made in a
     second process while the pages are rendered.
 
     Raises ``OutputError`` when the pages cannot be written or the data files made; invalid content
     writes nothing.
     """
-    inputs = _fingerprint(Path(content_dir), site_url, (page_size, directory_urls))
+    inputs = _fingerprint(Path(content_dir), site_url, (page_size, directory_urls, edit_base))
     stamp = read_stamp(docs_dir)
     # An empty memo is filled even when the pages are current, so that a preview's first saved
     # edit re-renders a few pages, not all of them.
@@ -69,7 +71,8 @@ def build_pages(
     timeline, problems = load_timeline(content_dir, root, memo)
     if timeline is None:
         return BuildResult(problems, None)
-    layout = Layout(directory_urls, site_url.rstrip("/") + "/" if site_url else "")
+    content_path = _relative(Path(content_dir), root)
+    layout = Layout(directory_urls, site_url.rstrip("/") + "/" if site_url else "", edit_base, content_path)
     added = added_dates(Path(content_dir) / "events")
 
     def data() -> dict[str, str]:
@@ -126,7 +129,16 @@ def _forked(make: Callable[[], dict[str, str]]) -> Callable[[], dict[str, str]]:
     return result
 
 
-def _fingerprint(content_dir: Path, site_url: str | None, options: tuple[int, bool]) -> str:
+def _relative(content_dir: Path, root: Path | None) -> str:
+    """The content folder as the paths of its files are shown (relative to the project), for edit links."""
+    base = Path(root) if root is not None else Path(content_dir).resolve().parent
+    try:
+        return Path(content_dir).resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return Path(content_dir).resolve().as_posix()
+
+
+def _fingerprint(content_dir: Path, site_url: str | None, options: tuple[object, ...]) -> str:
     """A digest of everything the pages are made from: content files, the generator's own files,
     the site's address, the options and the git commit (which dates additions). Sizes and times, not contents:
     it must cost little next to a generation."""

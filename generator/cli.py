@@ -1,4 +1,9 @@
-"""The ``timeline`` command: validate, build and scaffold from the command line, without MkDocs."""
+"""The ``timeline`` command: check, generate, export and publish from the command line.
+
+The authoring tools (`new`, `import`, `draft`) add their own subcommands (``tools.commands``).
+Exit status: 0 when the content is valid, 1 when it has errors, 2 for usage errors and files
+that cannot be read or written; no traceback reaches a contributor.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .build import build_pages
@@ -15,14 +21,13 @@ from .content.added import added_dates
 from .content.validate import load_timeline
 from .data import FORMATS, Exports, json_text
 from .data.timelinejs import GROUPS, timelinejs
-from .dates import DateError, parse_date
 from .output import OutputError
 from .problems import Problem, Severity, format_problems
+from .publish import BUILDERS, BuildFailed, ProjectError, SearchError, publish
+from .publish.project import edit_base, read_project
 from .site import PAGE_SIZE
 from .site.layout import Layout
-from .tools.draft import write_drafts
-from .tools.importer import ImportFailed, import_entries, read_sheet, read_timelinejs
-from .tools.new import ask_date, new_event_file
+from .tools.commands import add_commands
 
 __all__ = ["main"]
 
@@ -36,10 +41,6 @@ read or written.
 """
 
 
-def _content_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
-
-
 def _positive(text: str) -> int:
     try:
         number = int(text)
@@ -50,20 +51,6 @@ def _positive(text: str) -> int:
     return number
 
 
-def _address_options(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument(
-        "--site-url",
-        default=os.environ.get("TIMELINE_SITE_URL"),
-        help=f"the site's address, for {what} (default: $TIMELINE_SITE_URL, as mkdocs.yml)",
-    )
-    parser.add_argument(
-        "--no-directory-urls",
-        dest="directory_urls",
-        action="store_false",
-        help="pages are served as events/<id>.html, as with MkDocs' use_directory_urls: false",
-    )
-
-
 def _missing(content: Path) -> bool:
     """True (after saying so) when the content folder is not there."""
     if content.is_dir():
@@ -72,11 +59,67 @@ def _missing(content: Path) -> bool:
     return True
 
 
+def _settings_options(parser: argparse.ArgumentParser, what: str) -> None:
+    """Options whose defaults come from mkdocs.yml (when there is one), so the pages match the plugin's."""
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
+                        help="the project's mkdocs.yml, read for the defaults below (default: mkdocs.yml)")  # fmt: skip
+    parser.add_argument("--content", type=Path, help="the content folder (default: the plugin's content_dir)")
+    parser.add_argument("--site-url", help=f"the site's address, for {what} (default: site_url, or $TIMELINE_SITE_URL)")
+    parser.add_argument(
+        "--no-directory-urls", dest="directory_urls", action="store_false", default=None,
+        help="pages are served as events/<id>.html, as with MkDocs' use_directory_urls: false",
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Settings:
+    content: Path
+    docs: Path
+    page_size: int
+    site_url: str | None
+    directory_urls: bool
+    edit_base: str
+
+
+def _settings(args: argparse.Namespace) -> _Settings:
+    """The project's settings: the command line's, else mkdocs.yml's, else the defaults."""
+    if args.config_file.is_file():
+        project = read_project(args.config_file)
+        root = Path.cwd()
+        defaults = _Settings(
+            _near(project.content_dir, root), _near(project.docs_dir, root), project.page_size, project.site_url,
+            project.directory_urls,
+            edit_base(project.repo_url, project.edit_uri, project.docs_dir, project.content_dir, project.root,
+                      project.content_edit_uri),
+        )  # fmt: skip
+    else:
+        site_url = os.environ.get("TIMELINE_SITE_URL")
+        defaults = _Settings(Path("content"), Path("timeline"), PAGE_SIZE, site_url, True, "")
+    site_url = args.site_url if args.site_url is not None else defaults.site_url
+    return _Settings(
+        content=args.content or defaults.content,
+        docs=getattr(args, "docs", None) or defaults.docs,
+        page_size=getattr(args, "page_size", None) or defaults.page_size,
+        # As MkDocs reads site_url (with a closing slash), so that `mkdocs build` finds these pages current.
+        site_url=site_url.rstrip("/") + "/" if site_url else None,
+        directory_urls=defaults.directory_urls if args.directory_urls is None else args.directory_urls,
+        edit_base=defaults.edit_base,
+    )
+
+
+def _near(path: Path, root: Path) -> Path:
+    """A path relative to ``root`` when it is inside it (as problems show paths)."""
+    try:
+        return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return path
+
+
 def _parser() -> argparse.ArgumentParser:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="timeline",
-        description="Check timeline content (YAML) and turn it into Markdown pages for MkDocs.",
+        description="Check timeline content (YAML), turn it into pages and data, and publish the site.",
         epilog=_EPILOG,
         formatter_class=formatter,
     )
@@ -94,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="text (default); github: workflow annotations shown on the pull request; json: for tools",
     )
+    validate.set_defaults(run=_validate)
 
     build = commands.add_parser(
         "build",
@@ -101,25 +145,15 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=formatter,
     )
-    _content_option(build)
-    build.add_argument("--docs", default="timeline", type=Path, help="the MkDocs docs folder (default: timeline)")
+    _settings_options(build, "the data files' links")
+    build.add_argument("--docs", type=Path, help="the docs folder (default: docs_dir of mkdocs.yml, or timeline)")
     build.add_argument(
         "--page-size",
-        default=PAGE_SIZE,
         type=_positive,
-        help=f"events on one listing page at most (default: {PAGE_SIZE}; the plugin's page_size option)",
+        help=f"events on one listing page at most (default: the plugin's page_size, or {PAGE_SIZE})",
     )
-    _address_options(build, "the data files' links")
+    build.set_defaults(run=_build)
 
-    new = commands.add_parser(
-        "new",
-        help="write a new event file with every required field to fill in",
-        description="Writes content/events/<year>/<id>.yaml, the id made from the date and title. "
-        "Without --date and --title, asks for them.",
-    )
-    new.add_argument("--date", help="when it happened, e.g. 2025-05-02, 2025-05, 2024-23 (autumn)")
-    new.add_argument("--title", help="the headline, plain text")
-    _content_option(new)
     export = commands.add_parser(
         "export",
         help="write the timeline as JSON, CSV, iCalendar, TimelineJS JSON or an Atom feed",
@@ -128,44 +162,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", required=True, choices=tuple(FORMATS))
     export.add_argument("-o", "--output", type=Path, help="the file to write (default: standard output)")
-    _content_option(export)
-    _address_options(export, "absolute links")
+    _settings_options(export, "absolute links")
     export.add_argument(
-        "--group",
-        choices=GROUPS,
-        default="status",
-        help="TimelineJS: what events are grouped by (default: status)",
+        "--group", choices=GROUPS, default="status", help="TimelineJS: what events are grouped by (default: status)"
     )
+    export.set_defaults(run=_export)
 
-    imported = commands.add_parser(
-        "import",
-        help="turn a TimelineJS JSON file or a TimelineJS Google Sheets CSV into event files",
-        description="Writes one event file per entry into content/events/<year>/, never overwriting a file. "
-        "TimelineJS says nothing of who published an event or how sure anyone is: give the publisher and "
-        "date of the timeline you import, and review the status (default: reported) of every event.",
+    published = commands.add_parser(
+        "publish",
+        help="build the whole site with MkDocs, ProperDocs or Zensical: pages, search index, sanitised HTML",
+        description="Generates the pages, builds the site with the builder, then gives every builder's site the "
+        "same last steps: generated pages' HTML sanitised, the builder's own search files removed, the Pagefind "
+        "search index written.",
+        epilog=_EPILOG,
+        formatter_class=formatter,
     )
-    imported.add_argument("kind", choices=("timelinejs", "sheet"), help="timelinejs: a JSON file; sheet: a CSV file")
-    imported.add_argument("file", type=Path)
-    imported.add_argument("--publisher", required=True, help="who published the timeline being imported")
-    imported.add_argument("--published", required=True, help="the day it was published, YYYY-MM-DD")
-    imported.add_argument("--title", help="its title (default: the timeline's own title, or the file's name)")
-    imported.add_argument("--url", help="its address, if you have seen it")
-    imported.add_argument("--status", choices=("confirmed", "reported"), default="reported")
-    _content_option(imported)
-    draft = commands.add_parser(
-        "draft",
-        help="read a news article and write a draft event for each dated sentence, into drafts/",
-        description="Finds the dates in an article (Indonesian or English), resolves each against the day it "
-        "was published, no more precisely than the words say, and writes one draft event per dated sentence "
-        "with the sentence as its quote. Drafts go to drafts/, never into content/.",
-    )
-    draft.add_argument("article", type=Path, help="the article: plain text, or an HTML page")
-    draft.add_argument("--published", required=True, help="the day the article was published, YYYY-MM-DD")
-    draft.add_argument("--language", default="en", help="the article's language: id or en (default: en)")
-    draft.add_argument("--publisher", default="TODO", help="who published it")
-    draft.add_argument("--title", default="TODO", help="its title, in its own language")
-    draft.add_argument("--url", help="its address, if you have seen it")
-    draft.add_argument("--drafts", default="drafts", type=Path, help="where drafts go (default: drafts)")
+    published.add_argument("--builder", choices=BUILDERS, default="mkdocs", help="default: mkdocs")
+    published.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path, help="default: mkdocs.yml")
+    published.add_argument("-d", "--site-dir", type=Path, help="where the site goes (default: site_dir of mkdocs.yml)")
+    published.set_defaults(run=_publish)
+
+    add_commands(commands)
     return parser
 
 
@@ -196,13 +213,8 @@ def _validate(args: argparse.Namespace) -> int:
     if args.format == "json":
         errors = sum(1 for p in problems if p.severity is Severity.ERROR)
         rows = [{**p.__dict__, "severity": p.severity.value} for p in sorted(problems)]
-        print(
-            json.dumps(
-                {"valid": timeline is not None, "errors": errors, "warnings": len(problems) - errors, "problems": rows},
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
+        report = {"valid": timeline is not None, "errors": errors, "warnings": len(problems) - errors, "problems": rows}
+        print(json.dumps(report, indent=2, ensure_ascii=False))
         return status
     if args.format == "github":
         for problem in sorted(problems):
@@ -216,14 +228,17 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    if _missing(args.content):
+    try:
+        settings = _settings(args)
+    except ProjectError as error:
+        print(f"timeline: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if _missing(settings.content):
         return EXIT_USAGE
     try:
-        # As MkDocs reads site_url (with a closing slash), so that `mkdocs build` finds these pages current.
-        site_url = args.site_url.rstrip("/") + "/" if args.site_url else None
         result = build_pages(
-            args.content, args.docs, Path.cwd(), site_url, args.page_size, directory_urls=args.directory_urls,
-            parallel=True,
+            settings.content, settings.docs, Path.cwd(), settings.site_url, settings.page_size,
+            directory_urls=settings.directory_urls, parallel=True, edit_base=settings.edit_base,
         )  # fmt: skip
     except OutputError as error:
         print(f"timeline: {error}", file=sys.stderr)
@@ -237,38 +252,25 @@ def _build(args: argparse.Namespace) -> int:
     report = result.report
     print(
         f"{result.events} events: {len(report.written)} pages written, {len(report.removed)} removed, "
-        f"{report.unchanged} unchanged in {args.docs} ({time.perf_counter() - started:.2f} s)"
+        f"{report.unchanged} unchanged in {settings.docs} ({time.perf_counter() - started:.2f} s)"
     )
     return EXIT_OK
 
 
-def _new(args: argparse.Namespace) -> int:
-    date, title = args.date, args.title
-    if date is None or title is None:
-        if not sys.stdin.isatty():
-            print("timeline new: give --date and --title (or run it in a terminal to be asked)", file=sys.stderr)
-            return EXIT_USAGE
-        date = date or ask_date()
-        while not title:
-            title = input("Title (plain text, at most 120 characters): ").strip()
-    try:
-        path = new_event_file(args.content, date, title)
-    except (DateError, ValueError, FileExistsError, OSError) as error:
-        print(f"timeline new: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"wrote {path}: fill in every TODO, then run `timeline validate`")
-    return EXIT_OK
-
-
 def _export(args: argparse.Namespace) -> int:
-    if _missing(args.content):
+    try:
+        settings = _settings(args)
+    except ProjectError as error:
+        print(f"timeline: {error}", file=sys.stderr)
         return EXIT_USAGE
-    timeline, problems = load_timeline(args.content, Path.cwd())
+    if _missing(settings.content):
+        return EXIT_USAGE
+    timeline, problems = load_timeline(settings.content, Path.cwd())
     if timeline is None:
         print(format_problems(problems), file=sys.stderr)
         return EXIT_CONTENT
-    layout = Layout(args.directory_urls, args.site_url.rstrip("/") + "/" if args.site_url else "")
-    exports = Exports(timeline, layout, added_dates(args.content / "events"))
+    layout = Layout(settings.directory_urls, settings.site_url or "")
+    exports = Exports(timeline, layout, added_dates(settings.content / "events"))
     # TimelineJS has a grouping option; every other format is the site's own file.
     text = json_text(timelinejs(exports, args.group)) if args.format == "timelinejs" else FORMATS[args.format](exports)
     try:
@@ -282,64 +284,23 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _import(args: argparse.Namespace) -> int:
+def _publish(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
     try:
-        parse_date(args.published)
-        if len(args.published) != 10:
-            raise DateError(f"{args.published!r}: --published is a day, YYYY-MM-DD")
-        reader = read_timelinejs if args.kind == "timelinejs" else read_sheet
-        title, entries, problems = reader(args.file)
-        report = import_entries(
-            entries,
-            args.content,
-            publisher=args.publisher,
-            published=args.published,
-            source_title=args.title or title or args.file.stem,
-            url=args.url,
-            status=args.status,
-        )
-    except (ImportFailed, DateError, OSError) as error:
-        print(f"timeline import: {error}", file=sys.stderr)
+        done = publish(args.config_file, args.builder, args.site_dir)
+    except (ProjectError, BuildFailed, SearchError, OutputError) as error:
+        print(f"timeline publish: {error}", file=sys.stderr)
         return EXIT_USAGE
-    for path in report.written:
-        print(f"wrote {path}")
-    for line in problems + report.skipped:
-        print(f"skipped: {line}", file=sys.stderr)
-    for line in report.unmapped:
-        print(f"not imported: {line}", file=sys.stderr)
-    if report.new_tags:
-        print(f"added tags to {args.content / 'tags.yaml'}: {', '.join(report.new_tags)}")
+    if done.generation.problems:
+        print(format_problems(done.generation.problems, warnings_shown=BUILD_WARNINGS_SHOWN), file=sys.stderr)
+    if done.finished is None:
+        print("nothing was published: fix the errors above first", file=sys.stderr)
+        return EXIT_CONTENT
+    finished = done.finished
     print(
-        f"{len(report.written)} events written, {len(problems) + len(report.skipped)} skipped. Every event says "
-        f"'status: {args.status}': review it, then run `timeline validate`."
-    )
-    return EXIT_OK
-
-
-def _draft(args: argparse.Namespace) -> int:
-    try:
-        published = parse_date(args.published)
-        if published.precision != "day":
-            raise DateError(f"{args.published!r}: --published is a day, YYYY-MM-DD")
-        source = {"title": args.title, "publisher": args.publisher, "published": args.published,
-                  "language": args.language}  # fmt: skip
-        if args.url:
-            source["url"] = args.url
-        report = write_drafts(
-            args.article, args.drafts, published=published.earliest, language=args.language, source=source
-        )
-    except (DateError, ValueError, OSError) as error:
-        print(f"timeline draft: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    width = max((len(found.phrase) for found, _ in report.rows), default=6)
-    print(f"{'phrase':<{width}}  {'date':<20}  sentence")
-    for found, sentence in report.rows:
-        short = sentence if len(sentence) <= 70 else sentence[:69] + "…"
-        print(f"{found.phrase:<{width}}  {found.edtf:<20}  {short}")
-    for path in report.skipped:
-        print(f"kept: {path} exists already", file=sys.stderr)
-    print(
-        f"{len(report.written)} drafts written to {args.drafts}/: fill in every TODO, then move them to content/events/"
+        f"published {done.generation.events} events with {args.builder} into {done.site_dir}: {finished.pages} pages, "
+        f"{finished.sanitised} generated pages sanitised, search index of {finished.index.pages} pages "
+        f"({time.perf_counter() - started:.1f} s)"
     )
     return EXIT_OK
 
@@ -347,15 +308,8 @@ def _draft(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    commands = {
-        "validate": _validate,
-        "build": _build,
-        "new": _new,
-        "export": _export,
-        "import": _import,
-        "draft": _draft,
-    }
-    return commands[args.command](args)
+    status: int = args.run(args)
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,15 +1,16 @@
 """The MkDocs plugin: the only module that imports MkDocs.
 
 It runs the generator before every build, so ``mkdocs build`` and ``mkdocs serve``
-produce the whole site from ``content/``; points the edit link of every generated
-page at its YAML file; and, under ``mkdocs serve``, regenerates pages as soon as a
-content file is saved.
+produce the whole site from ``content/``; sanitises generated pages' HTML; writes the
+search index after the build; and, under ``mkdocs serve``, regenerates pages as soon as a
+content file is saved. Edit links come from the generated pages' front matter, so builders
+that run no plugin (`timeline publish --builder zensical`) show the same ones.
 """
 
 from __future__ import annotations
 
 import html
-import posixpath
+import os
 import threading
 import time
 from pathlib import Path
@@ -28,10 +29,14 @@ from .build import BuildResult, build_pages
 from .memo import Memo
 from .output import OutputError
 from .problems import format_problems
+from .publish.builders import PUBLISHING
+from .publish.project import edit_base
+from .publish.search import SearchError, write_index
 from .sanitize import sanitize_html
 from .site import PAGE_SIZE
 
 log = get_plugin_logger("timeline")
+
 
 __all__ = ["TimelineConfig", "TimelinePlugin"]
 
@@ -73,13 +78,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
-        self._edit_base: str | None = None
-        self._content_path: str | None = None
+        self._edit_base = ""
         # Kept across `mkdocs serve` rebuilds: an edit re-reads one file and re-renders what shows it.
         self._memo = Memo()
         self._serving = False
         self._bytecode = _KeptBytecode()
         self._observer: Any = None
+        self._indexer: threading.Thread | None = None
+        self._index_again = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin instance (its lock, its memo) across `mkdocs serve` rebuilds."""
@@ -93,12 +99,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # Worked out once a build, not once a page.
-        self._edit_base = self._content_edit_base(config)
-        try:
-            self._content_path = Path(self.config.content_dir).resolve().relative_to(self._root(config)).as_posix()
-        except ValueError:  # content outside the project: no edit links
-            self._content_path = None
+        # Worked out once a build, not once a page: where the content's YAML files are edited.
+        self._edit_base = edit_base(
+            config.repo_url, config.edit_uri, Path(config.docs_dir), Path(self.config.content_dir),
+            self._root(config), self.config.content_edit_uri,
+        )  # fmt: skip
         return config
 
     def _root(self, config: MkDocsConfig) -> Path:
@@ -118,6 +123,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     config.use_directory_urls,
                     # `mkdocs serve` runs threads, which a fork must not copy; its memo does the work there.
                     parallel=not self._serving,
+                    edit_base=self._edit_base,
                 )
             except OutputError as error:
                 raise PluginError(f"timeline: {error}") from error
@@ -140,36 +146,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             report.unchanged,
         )
 
-    def _content_edit_base(self, config: MkDocsConfig) -> str | None:
-        if not config.repo_url:
-            return None
-        root = self._root(config)
-        base_uri = self.config.content_edit_uri
-        if base_uri is None and config.edit_uri:
-            try:
-                docs = Path(config.docs_dir).resolve().relative_to(root).as_posix().strip("/") + "/"
-                content = Path(self.config.content_dir).resolve().relative_to(root).as_posix().strip("/") + "/"
-            except ValueError:
-                return None
-            edit_uri = config.edit_uri if config.edit_uri.endswith("/") else config.edit_uri + "/"
-            if edit_uri.endswith(docs):
-                base_uri = edit_uri[: -len(docs)] + content
-        if base_uri is None:
-            return None
-        return config.repo_url.rstrip("/") + "/" + base_uri.strip("/") + "/"
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        meta = page.meta.get("timeline")
-        if isinstance(meta, dict):
-            # Never link to the generated Markdown: edit the YAML it came from, or nothing.
-            page.edit_url = None
-            source = meta.get("source")
-            if isinstance(source, str) and self._edit_base and self._content_path:
-                relative = posixpath.relpath(source, self._content_path)
-                if not relative.startswith(".."):
-                    page.edit_url = self._edit_base + relative
-        return markdown
-
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         # Generated pages carry contributors' text: sanitise their HTML (hand-written pages are trusted).
         if isinstance(page.meta.get("timeline"), dict):
@@ -177,12 +153,47 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return html
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        # Material writes page.meta.description into an HTML attribute without escaping it,
-        # so a summary that quotes someone ("liberate") would break the <meta> tag.
+        # Material writes page.meta.description into an HTML attribute without escaping it, so a
+        # description that quotes someone would break the <meta> tag. Generated pages come escaped.
         description = page.meta.get("description")
-        if isinstance(description, str):
+        if isinstance(description, str) and not isinstance(page.meta.get("timeline"), dict):
             page.meta["description"] = html.escape(description, quote=True)
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the search index; under `mkdocs serve` in the background, so the page shows at once."""
+        if os.environ.get(PUBLISHING):
+            return  # `timeline publish` indexes the site itself, after its own pass over it
+        site_dir = Path(config.site_dir)
+        if not self._serving:
+            self._index(site_dir)
+            return
+        with self._lock:
+            self._index_again = True
+            if self._indexer is not None and self._indexer.is_alive():
+                return  # the running refresh starts over when it ends
+            self._indexer = threading.Thread(target=self._index_in_background, args=(site_dir,), daemon=True)
+            self._indexer.start()
+
+    def _index_in_background(self, site_dir: Path) -> None:
+        while True:
+            with self._lock:
+                if not self._index_again:
+                    return
+                self._index_again = False
+            try:
+                report = write_index(site_dir)
+            except SearchError as error:
+                log.error("%s", error)
+                return
+            log.info("search index refreshed in the background: %d pages in %.1f s", report.pages, report.seconds)
+
+    def _index(self, site_dir: Path) -> None:
+        try:
+            report = write_index(site_dir)
+        except SearchError as error:
+            raise PluginError(f"timeline: {error}") from error
+        log.info("search index: %d pages in %d languages, %.1f s", report.pages, report.languages, report.seconds)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Regenerate pages when content changes; MkDocs' own watch on the docs folder then rebuilds.

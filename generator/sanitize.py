@@ -37,8 +37,8 @@ _ATTRIBUTES = {
         "data-known",
         "data-steps",
     },
-    # Material's search skips what is inside; a <section>, as it loses track in nested <div>s.
-    "section": {"data-search-exclude"},
+    # Search (Pagefind) skips what is inside: listings, so an event is found on its own page only.
+    "section": {"data-pagefind-ignore"},
     "span": {"style"},
     "th": {"style"},
     "td": {"style"},

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -35,6 +36,8 @@ KEY_PAGES = {
     # What was said, and when: the deployment's long history, and an actor whose denial was overturned.
     "history": "events/2024-23-north-korea-sends-troops-to-russia/",
     "said": "actors/dmitry-peskov/",
+    # The search box with its results open.
+    "search": "timeline/",
 }
 
 
@@ -192,36 +195,98 @@ def test_without_javascript_every_event_and_facet_is_there(browser: Any, site_ur
 
 
 def _search(page: Page, query: str) -> None:
-    page.keyboard.press("/")  # Material's shortcut to the search box
-    box = page.locator("input.md-search__input")
+    """Type a query into the header's search box (on a phone, its button opens it first)."""
+    box = page.locator(".tl-search__input")
+    if not box.is_visible():
+        page.locator(".tl-search__submit").click()
     box.fill("")
-    box.press_sequentially(query)  # Material listens to key events, not to a filled value
+    box.press_sequentially(query)
+
+
+def _results(page: Page) -> Any:
+    """The results, once the search under way has shown them."""
+    expect(page.locator(".tl-search__panel")).to_have_attribute("aria-busy", "false", timeout=15000)
+    results = page.locator(".tl-search__result")
+    expect(results.first).to_be_visible()
+    return results
 
 
 @pytest.mark.parametrize(
     ("query", "finds"),
     [
         ("Kursk", "events/2025-04-russia-claims-ukrainian-forces-expelled-from-kursk/"),
-        ("Kim Jong-un", "actors/kim-jong-un/"),
+        ("Kim Jong-un", "actors/kim-jong-un/"),  # an alias
         ("Kim Jong Un", "events/2023-09-10-kim-leaves-pyongyang-for-russia/"),
-        ("kapal perusak", "events/2025-04-25-kim-attends-destroyer-launch/"),
+        ("kapal perusak", "events/2025-04-25-kim-attends-destroyer-launch/"),  # words of a quote
     ],
 )
 def test_search(reader: Page, site_url: str, query: str, finds: str) -> None:
     reader.goto(site_url)
     _search(reader, query)
-    results = reader.locator(".md-search-result__item > a")
-    expect(results.first).to_be_visible(timeout=15000)
-    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    hrefs = _results(reader).locator("a").evaluate_all("links => links.map(a => a.href)")
     assert any(urlsplit(h).path.endswith("/" + finds) for h in hrefs), hrefs
 
 
-def test_event_titles_rank_first_in_search(reader: Page, site_url: str) -> None:
+def test_search_results_show_title_date_status_and_the_words_found(reader: Page, site_url: str) -> None:
+    reader.goto(site_url + KEY_PAGES["event"])
+    _search(reader, "Gerasimov")
+    _results(reader)
+    first = reader.locator(".tl-search__result:has(.tl-search__meta)").first  # an event (an actor page has no date)
+    expect(first.locator(".tl-search__title")).not_to_be_empty()
+    expect(first.locator(".tl-search__meta .tl-date")).not_to_be_empty()
+    expect(first.locator(".tl-search__meta .tl-status")).to_have_text(
+        re.compile(r"Confirmed|Reported|Claimed|Disputed")
+    )
+    expect(first.locator(".tl-search__excerpt mark").first).to_have_text(re.compile("Gerasimov", re.IGNORECASE))
+    expect(reader.locator(".tl-search__summary")).to_contain_text("for “Gerasimov”")
+
+
+def test_search_filters_and_order(reader: Page, site_url: str, timeline: Timeline) -> None:
+    reader.goto(site_url)
+    _search(reader, "North Korea")
+    _results(reader)
+    reader.select_option(".tl-search__filters select[name=status]", "Disputed")
+    _results(reader)
+    statuses = reader.locator(".tl-search__result .tl-status").all_text_contents()
+    assert statuses and set(statuses) == {"Disputed"}
+    reader.select_option(".tl-search__filters select[name=status]", "")
+    reader.select_option(".tl-search__filters select[name=year]", "2023")
+    _results(reader)
+    dates = reader.locator(".tl-search__result .tl-date").all_text_contents()
+    assert dates and all("2023" in d for d in dates), dates
+    reader.select_option(".tl-search__filters select[name=year]", "")
+    reader.select_option(".tl-search__filters select[name=sort]", "desc")
+    _results(reader)
+    titles = reader.locator(".tl-search__result .tl-search__title").all_text_contents()
+    by_title = {e.title: e for e in timeline.events}
+    days = [by_title[t].date.earliest for t in titles if t in by_title]
+    assert len(days) >= 5 and days == sorted(days, reverse=True), titles
+
+
+def test_search_with_the_keyboard(reader: Page, site_url: str) -> None:
     reader.goto(site_url)
     _search(reader, "Kursk")
-    results = reader.locator(".md-search-result__item > a")
-    expect(results.first).to_be_visible(timeout=15000)
-    assert "/events/" in (results.first.get_attribute("href") or "")
+    results = _results(reader)
+    reader.keyboard.press("ArrowDown")
+    expect(results.nth(0).locator("a")).to_be_focused()
+    reader.keyboard.press("ArrowDown")
+    expect(results.nth(1).locator("a")).to_be_focused()
+    reader.keyboard.press("Escape")
+    expect(reader.locator(".tl-search__panel")).to_be_hidden()
+    expect(reader.locator(".tl-search__input")).to_be_focused()
+
+
+def test_without_javascript_search_says_how_to_find_events(browser: Any, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url)
+    page.locator(".tl-search__input").fill("Kursk")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=Kursk")
+    fallback = page.locator(".tl-search__fallback")
+    expect(fallback).to_contain_text("Search needs JavaScript")
+    expect(fallback.locator("a", has_text="timeline in order")).to_be_visible()
+    context.close()
 
 
 def test_an_event_page_shows_status_and_provenance(reader: Page, site_url: str) -> None:
@@ -254,6 +319,9 @@ def test_key_pages_pass_axe_fit_a_phone_and_are_saved(
     reader.emulate_media(color_scheme=scheme)
     reader.set_viewport_size({"width": width, "height": 900})
     reader.goto(site_url + KEY_PAGES[name])
+    if name == "search":
+        _search(reader, "North Korea")  # axe runs with the results open
+        _results(reader)
     assert reader.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "sideways scroll"
     reader.add_script_tag(path=str(AXE))
     violations = reader.evaluate(

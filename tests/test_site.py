@@ -9,6 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from generator.model import Timeline
+from generator.site.layout import GENERATED_DIRS
 
 from conftest import copy_project, run
 
@@ -124,23 +125,38 @@ def test_event_pages_stay_out_of_the_navigation(built_site: Path, timeline: Time
     assert not nav.select("a[href*='events/']")
 
 
-def test_search_index_has_every_event(built_site: Path, timeline: Timeline) -> None:
-    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
+def indexed_text(page: Path) -> str | None:
+    """What search indexes of a page: its Pagefind body less what is marked to be ignored."""
+    html = soup(page)
+    body = html.select_one("[data-pagefind-body]")
+    if body is None:
+        return None
+    for ignored in body.select("[data-pagefind-ignore]"):
+        ignored.decompose()
+    return " ".join(body.get_text(" ").split())
+
+
+def test_search_indexes_each_event_on_its_own_page(built_site: Path, timeline: Timeline) -> None:
+    site = built_site / "site"
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    texts = {p.relative_to(site).as_posix(): indexed_text(p) for p in site.rglob("*.html")}
+    indexed = {k: v for k, v in texts.items() if v is not None}
+    assert entry["languages"]["en"]["page_count"] == len(indexed)
     for event in timeline.events:
-        assert f"events/{event.id}/" in locations
-    assert not any(loc.startswith("_generated") for loc in locations)
-    # Listings (timeline, registries, statuses, sources, related, previous and next) stay out of the
-    # index, so each event is found on its own page only.
-    for event in timeline.events:
+        own = f"events/{event.id}/index.html"
+        assert event.title in (indexed.get(own) or ""), own
+        assert soup(site / own).select_one("[data-pagefind-body]")["data-pagefind-weight"] == "2"
+        # Listings (timeline, registries, statuses, sources, related, previous and next) stay out of
+        # the index, so each event is found on its own page only.
         elsewhere = [
-            d["location"]
-            for d in index["docs"]
-            if event.title in d["text"]
-            and d["location"].split("/")[0] in ("events", "timeline", "actors", "places", "tags", "statuses", "sources")
-            and not d["location"].startswith(f"events/{event.id}/")
+            k for k, v in indexed.items() if event.title in v and k != own and k.split("/")[0] in GENERATED_DIRS
         ]
         assert elsewhere == [], (event.id, elsewhere)
+    assert not any(k.startswith("_generated") for k in texts)
+    assert not (site / "search" / "search_index.json").exists(), "Material's own search is off"
+    meta = soup(site / f"events/{timeline.events[0].id}/index.html")
+    filters = {m["data-pagefind-filter"] for m in meta.select("meta[data-pagefind-filter]")}
+    assert {"status[content]", "year[content]"} <= filters
 
 
 def test_the_site_is_offline(built_site: Path) -> None:

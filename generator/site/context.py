@@ -19,7 +19,7 @@ from .. import knowledge
 from ..memo import Memo
 from ..model import Actor, Event, Place, Tag, Timeline
 from .layout import Layout
-from .markup import ENV
+from .markup import ENV, excerpt
 from .words import ENGLISH, Words
 
 __all__ = ["Site", "make_site"]
@@ -109,17 +109,51 @@ def card_classes(event: Event) -> str:
     return " ".join(classes)
 
 
-def _card(site: Site, event: Event, root: str) -> Markup:
-    """A card whose links start at ``root`` (the way back to the site's root from its page).
+@dataclass(frozen=True)
+class Chip:
+    """An actor's link on a card."""
 
-    It carries what the timeline's as-of view needs: the day the event became known, and how
-    its status changed (``2024-10-18:claimed 2024-10-21:disputed``)."""
-    steps = " ".join(f"{step.day.isoformat()}:{step.status}" for step in knowledge.steps(event))
-    html = ENV.get_template("card.md.j2").render(
-        site=site, e=event, root=root, classes=card_classes(event), known=knowledge.known_from(event).isoformat(),
-        steps=steps,
-    )  # fmt: skip
-    return Markup(html)
+    href: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """Everything a card shows, worked out in Python: a listing holds a hundred cards, and every
+    call a template makes costs more than the text it writes."""
+
+    event: Event
+    classes: str
+    href: str
+    status: str
+    summary: str
+    chips: tuple[Chip, ...]
+    span: dict[str, str]
+    trail: str
+    known: str
+    """The day the event became known, for the timeline's as-of view."""
+    steps: str
+    """How its status changed: '2024-10-18:claimed 2024-10-21:disputed'."""
+
+
+def _card(site: Site, event: Event, root: str) -> Markup:
+    """A card whose links start at ``root`` (the way back to the site's root from its page)."""
+    layout = site.layout
+    card = Card(
+        event=event,
+        classes=card_classes(event),
+        href=root + layout.url(layout.event(event.id)),
+        status=site.status_label(event),
+        summary=excerpt(event.summary),
+        chips=tuple(Chip(root + layout.url(layout.entry("actors", a)), site.actors[a].name) for a in event.actors),
+        span=site.span(event),
+        trail=site.words.trail(event) if event.history else "",
+        known=knowledge.known_from(event).isoformat(),
+        steps=" ".join(f"{step.day.isoformat()}:{step.status}" for step in knowledge.steps(event))
+        if event.history
+        else "",
+    )
+    return Markup(ENV.get_template("card.md.j2").render(c=card, e=event))
 
 
 def _scale(events: Iterable[Event]) -> tuple[dt.date, dt.date]:

@@ -69,7 +69,7 @@ def event_meta(site: Site, event: Event) -> dict[str, Any]:
     return {
         "title": event.title,
         "description": excerpt(event.summary),
-        # Material's search ranks a page's matches higher by this factor: events come first.
+        # Search ranks an event's page above the pages that mention it (overrides/main.html).
         "search": {"boost": 2},
         "timeline": {
             "id": event.id,
@@ -77,6 +77,15 @@ def event_meta(site: Site, event: Event) -> dict[str, Any]:
             "earliest": event.date.earliest.isoformat(),
             "status": event.status,
             "source": event.path,
+            # What search shows of each result and filters it by (Pagefind meta, filters, sort).
+            "search": {
+                "date": event.display_date,
+                "status": site.words.status_title(event.status),
+                "year": str(event.date.earliest.year),
+                "actors": [site.actors[a].name for a in event.all_actors],
+                "places": [site.places[p].name for p in event.places],
+                "tags": [site.tags[t].name for t in event.tags],
+            },
         },
         "jsonld": event_jsonld(site, event),
     }

@@ -46,6 +46,10 @@ class Layout:
     """MkDocs' ``use_directory_urls``: pages served as ``events/x/`` (True) or ``events/x.html``."""
     site_url: str = ""
     """The site's address with a closing slash, or '' when it is not known (links then stay relative)."""
+    edit_base: str = ""
+    """Where the content folder is edited in the repository (``…/edit/main/content/``), or '' for no edit links."""
+    content_path: str = "content"
+    """The content folder, relative to the project: the paths events are read from start with it."""
 
     # -- docs paths: hand-written pages the generated ones link to --------------------------
     home = "index.md"
@@ -140,3 +144,10 @@ class Layout:
     def address(self, path: str) -> str:
         """Where a data file sends readers: absolute with the site's address, else relative to the root."""
         return self.site_url + self.url(path)
+
+    def edit(self, source: str | None) -> str | None:
+        """The address that edits a content file (``content/events/2025/x.yaml``) in the repository, if any."""
+        prefix = self.content_path.rstrip("/") + "/"
+        if not self.edit_base or source is None or not source.startswith(prefix):
+            return None
+        return self.edit_base + source[len(prefix) :]

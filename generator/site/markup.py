@@ -5,6 +5,7 @@ Templates hold the markup (``templates/*.md.j2``); the page modules decide what 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
@@ -90,6 +91,11 @@ def render_page(template: str, meta: dict[str, Any] | None, *, site: Any, page: 
     )
     if meta is None:
         return GENERATED_MARK + "\n\n" + body
-    # Marks the page as generated for the plugin (edit links) even when it has no source.
-    meta.setdefault("timeline", {"source": None})
+    # Marks the page as generated (its edit link opens its YAML file, or there is none) even when
+    # it has no source: the theme's templates read it, whichever builder renders them.
+    timeline = meta.setdefault("timeline", {"source": None})
+    timeline["edit"] = layout.edit(timeline.get("source"))
+    if "description" in meta:
+        # Themes write the description into an attribute as it is (Material and Zensical alike).
+        meta["description"] = html.escape(meta["description"], quote=True)
     return front_matter(meta) + GENERATED_MARK + "\n\n" + body

@@ -1,11 +1,4 @@
-// Site scripts: an accessibility fix for the theme, and the timeline's filters.
-
-// Material's search panel is a dialog without a name (axe-core: aria-dialog-name).
-(function () {
-  "use strict";
-  var search = document.querySelector('.md-search[role="dialog"]');
-  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
-})();
+// The timeline's filters and its as-of view (search is javascripts/search.js).
 
 // Filters on /timeline/: by actor, place, tag and status, and the timeline as it was known on
 // any day (?as-of=2024-10-21). The state lives in the URL (/timeline/?actor=kim-jong-un&status=disputed),
