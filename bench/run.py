@@ -8,7 +8,7 @@
 Prints: `timeline validate`; `timeline build` cold and warm; `mkdocs build --strict`; the
 floor (MkDocs building the same generated pages with the `timeline` plugin removed); the
 peak memory of each (max RSS, from /usr/bin/time); the largest HTML page; the search
-index per event; and, with --serve, the time from saving one event's YAML to its rebuilt
+index (Pagefind's, all of it) per event; and, with --serve, the time from saving one event's YAML to its rebuilt
 page under `mkdocs serve` (full rebuilds, and `--dirty`). It also builds the same events as
 posts of Material's blog plugin, for comparison. Not for CI: 10,000 events take minutes per build.
 """
@@ -212,8 +212,8 @@ def measure(n: int, runs: int, serve: bool) -> None:
         for page in pages[-3:][::-1]:
             print(f"{'largest HTML pages':24} {page.stat().st_size / 1024:8.0f} KiB  {page.relative_to(site)}")
         print(f"{'pages over 300 KB':24} {sum(1 for p in pages if p.stat().st_size > 300_000):8d}")
-        index = (site / "search" / "search_index.json").stat().st_size
-        print(f"{'search index / event':24} {index / n / 1024:8.2f} KiB")
+        index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+        print(f"{'search index / event':24} {index / n / 1024:8.2f} KiB (Pagefind, every chunk)")
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         print(f"{'site size':24} {size / 1e6:8.1f} MB")
         if blog is not None and (blog / "site").is_dir():

@@ -40,8 +40,18 @@ WORDS = [
 ]
 
 
-def sentence(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+def sentence(rng: random.Random, n: int, words: list[str] = WORDS) -> str:
+    return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+
+
+def vocabulary(rng: random.Random, size: int = 30_000) -> list[str]:
+    """Made-up words, as many as real news text uses, so a search index has real text's shape
+    (with WORDS alone every page shares the same 22 words)."""
+    consonants, vowels = "bcdfghjklmnprstvz", "aeiou"
+    found: set[str] = set()
+    while len(found) < size:
+        found.add("".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(rng.randint(2, 4))))
+    return sorted(found)
 
 
 def date_for(rng: random.Random, i: int) -> str:
@@ -61,9 +71,11 @@ def date_for(rng: random.Random, i: int) -> str:
     return forms[i % len(forms)]
 
 
-def write_corpus(n: int, target: Path, seed: int = 1) -> Path:
-    """Create ``target/content`` with ``n`` events; return the content folder."""
+def write_corpus(n: int, target: Path, seed: int = 1, varied: bool = False) -> Path:
+    """Create ``target/content`` with ``n`` events; return the content folder. With ``varied``, the
+    summaries draw on a vocabulary of 30,000 words (for the search benchmark) instead of 22."""
     rng = random.Random(seed)
+    words = vocabulary(random.Random(seed)) if varied else WORDS
     content = target / "content"
     if content.exists():
         shutil.rmtree(content)
@@ -89,7 +101,7 @@ def write_corpus(n: int, target: Path, seed: int = 1) -> Path:
             lines.append(f"claimed_by: [{who[0]}]")
         if status == "disputed":
             lines.append(f"disputed_by: [{who[1]}]")
-        paragraphs = [" ".join(sentence(rng, rng.randint(8, 16)) for _ in range(4)) for _ in range(3)]
+        paragraphs = [" ".join(sentence(rng, rng.randint(8, 16), words) for _ in range(4)) for _ in range(3)]
         lines.append("summary: |")
         for j, paragraph in enumerate(paragraphs):
             lines.append(f"  {paragraph}")

@@ -108,8 +108,9 @@ def sources_pages(site: Site, events: Sequence[Event]) -> tuple[dict[str, str], 
     memo, layout = site.memo, site.layout
     groups = source_groups(events)
     total = sum(len(items) for items in groups.values())
-    # A line per citing event, about a quarter of a card: three times as many fit on a page.
-    budget = site.page_size * 3
+    # A line per citing event, with its source's heading and citation now and then: about half a
+    # card, so twice as many fit on a page (three times made pages of 320 KB at 3,000 events).
+    budget = site.page_size * 2
     if sum(len(g.events) for items in groups.values() for g in items) <= budget:
         whole = tuple((name, tuple(SourceRows(g, g.events) for g in items)) for name, items in groups.items())
         return {layout.sources: memo.call(_whole, site, whole, total)}, total

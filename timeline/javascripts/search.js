@@ -44,7 +44,9 @@
       pagefind = import(new URL("pagefind.js", index).href).then(function (module) {
         // Results link to pages under the site's root, wherever the site is published.
         return module.options({ baseUrl: new URL("..", index).pathname, excerptLength: 24 }).then(function () {
-          return module.filters().then(function (values) { build(values); return module; });
+          // The filters' values come while the first search runs, not before it.
+          module.filters().then(build);
+          return module;
         });
       });
     }
