@@ -19,6 +19,8 @@ _TAGS = {
     "small",
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
+# The overview graphic: inline SVG the generator draws (site/overview.py).
+_SVG = {"svg", "g", "rect", "circle", "line", "text", "title", "defs", "linearGradient", "stop"}
 _ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "hidden", "role", "aria-label", "aria-live", "aria-current"},
     "select": {"name"},
@@ -26,8 +28,24 @@ _ATTRIBUTES = {
     "form": {"data-words"},
     "option": {"value"},
     "button": {"type"},
-    "a": {"href", "rel"},
+    "a": {
+        "href",
+        "rel",
+        "data-date",
+        "data-event-id",
+        "data-status",
+        "data-known",
+        "data-from",
+        "data-to",
+        "data-steps",
+        "data-actors",
+        "data-places",
+        "data-tags",
+        "data-count",
+        "data-lane",
+    },
     "div": {
+        "data-pagefind-ignore",
         "data-event-id",
         "data-date",
         "data-status",
@@ -40,6 +58,13 @@ _ATTRIBUTES = {
     # Search (Pagefind) skips what is inside: listings, so an event is found on its own page only.
     "section": {"data-pagefind-ignore"},
     "span": {"style"},
+    "svg": {"viewBox", "aria-labelledby"},
+    "rect": {"x", "y", "width", "height", "rx"},
+    "circle": {"cx", "cy", "r"},
+    "line": {"x1", "y1", "x2", "y2"},
+    "text": {"x", "y", "text-anchor"},
+    "stop": {"offset"},
+    "g": {"data-lane"},
     "th": {"style"},
     "td": {"style"},
 }
@@ -49,7 +74,7 @@ def sanitize_html(html: str) -> str:
     """``html`` with every element, attribute and link scheme outside the allowlist removed."""
     return nh3.clean(
         html,
-        tags=_TAGS,
+        tags=_TAGS | _SVG,
         attributes=_ATTRIBUTES,
         url_schemes={"http", "https"},
         link_rel=None,

@@ -161,6 +161,53 @@ def test_the_as_of_day_is_set_with_the_date_control_and_combines_with_filters(
     expect(shown).to_have_count(sum(e.status == "disputed" for e in timeline.events))
 
 
+def test_the_overview_places_each_event_at_its_date(reader: Page, site_url: str, timeline: Timeline) -> None:
+    reader.goto(site_url + "timeline/")
+    marks = reader.locator(".tl-ov a[data-event-id]")
+    expect(marks).to_have_count(len(timeline.events))
+    found = marks.evaluate_all(
+        "marks => marks.map(m => { const s = m.querySelector('.tl-ov__shape').getBoundingClientRect();"
+        " return [m.dataset.date, m.querySelector('circle.tl-ov__shape') ? s.left + s.width / 2 : s.left]; })"
+    )
+    days = sorted((dt.date.fromisoformat(day), x) for day, x in found)
+    xs = [x for _, x in days]
+    assert xs == sorted(xs), "later events stand further right"
+    # In proportion to time: the same number of pixels a day everywhere on the axis.
+    (d0, x0), (d1, x1) = days[0], days[-1]
+    per_day = (x1 - x0) / (d1 - d0).days
+    for day, x in days:
+        assert abs(x0 + per_day * (day - d0).days - x) < 1.0, day
+    # A mark is a link to its event, reached with the keyboard.
+    first = marks.first
+    target = first.get_attribute("data-event-id")
+    first.focus()
+    expect(first).to_be_focused()
+    reader.keyboard.press("Enter")
+    reader.wait_for_url(f"**/events/{target}/")
+
+
+def test_the_overview_dims_what_the_filters_and_the_as_of_day_leave_out(
+    reader: Page, site_url: str, timeline: Timeline
+) -> None:
+    reader.goto(site_url + "timeline/?as-of=2024-10-19&status=claimed")
+    on = dt.date(2024, 10, 19)
+    shown = {e.id for e in timeline.events if status_on(e, on) == "claimed"}
+    dimmed = reader.locator(".tl-ov a[data-event-id].tl-ov__mark--left-out").evaluate_all(
+        "marks => marks.map(m => m.dataset.eventId)"
+    )
+    assert shown and set(dimmed) == {e.id for e in timeline.events} - shown
+    reader.locator(".tl-filters button[type=reset]").click()
+    expect(reader.locator(".tl-ov .tl-ov__mark--left-out")).to_have_count(0)
+
+
+def test_the_overview_scrolls_in_its_box_on_a_phone(reader: Page, site_url: str) -> None:
+    reader.set_viewport_size({"width": 360, "height": 800})
+    reader.goto(site_url + "timeline/")
+    box = reader.locator(".tl-overview")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth"), "the graphic keeps its size and scrolls"
+    assert reader.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
 def test_without_javascript_every_event_and_facet_is_there(browser: Any, site_url: str, timeline: Timeline) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -168,6 +215,9 @@ def test_without_javascript_every_event_and_facet_is_there(browser: Any, site_ur
         page.goto(site_url + "timeline/?status=claimed")
         expect(page.locator(".tl-rail [data-event-id]:visible")).to_have_count(len(timeline.events))
         expect(page.locator("form.tl-filters")).to_be_hidden()
+        marks = page.locator(".tl-ov a[data-event-id]")
+        expect(marks).to_have_count(len(timeline.events))  # the overview needs no script
+        expect(marks.first).to_be_visible()
         for facet in ("actors", "places", "tags", "statuses"):
             expect(page.locator(f".tl-facets a[href='../{facet}/']")).to_be_visible()
         page.goto(site_url + "statuses/claimed/")

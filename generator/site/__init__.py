@@ -25,21 +25,25 @@ __all__ = ["PAGE_SIZE", "render_site"]
 
 
 def render_site(
-    timeline: Timeline, page_size: int = PAGE_SIZE, memo: Memo | None = None, layout: Layout | None = None
+    timeline: Timeline,
+    page_size: int = PAGE_SIZE,
+    memo: Memo | None = None,
+    layout: Layout | None = None,
+    lanes: str = "status",
 ) -> dict[str, str]:
     """Every generated page of the site, as ``{docs path: Markdown}``; listings hold ``page_size`` events a page.
 
     Pages and cards made from the same values in an earlier generation are taken from ``memo``."""
     memo = memo if memo is not None else Memo()
     layout = layout or Layout()
-    site = make_site(timeline, layout, page_size, memo)
+    site = make_site(timeline, layout, page_size, memo, lanes=lanes)
     events = timeline.events
     plan = plan_timeline(events, page_size, layout)
     part_of = {e.id: part.link for part in plan.parts for e in part.events}
     pages: dict[str, str] = {}
     for event, around in zip(events, neighbours(events, part_of), strict=True):
         pages.update(memo.call(event_pages, site, event, around))
-    pages.update(timeline_pages(site, plan, len(events)))
+    pages.update(timeline_pages(site, plan, events))
     pages.update(status_pages(site, events))
     named, said = events_by_entry(events), statements_by_actor(events)
     for kind in ("actors", "places", "tags"):

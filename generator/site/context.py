@@ -39,13 +39,15 @@ class Site:
     scale: tuple[dt.date, dt.date]
     """The whole years the timeline covers: the scale of the date bars under the cards."""
     page_size: int
+    lanes: str
+    """What the overview's lanes stand for: 'status', 'tag' or 'actor-kind'."""
     memo: Memo = field(repr=False)
     """Where cards are kept; not an input of any page."""
     digest: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         text = repr((self.layout, self.words, self.actors, self.places, self.tags, self.registry_paths, self.scale,
-                     self.page_size))  # fmt: skip
+                     self.page_size, self.lanes))  # fmt: skip
         object.__setattr__(self, "digest", hashlib.sha256(text.encode()).hexdigest())
 
     def __hash__(self) -> int:
@@ -164,9 +166,11 @@ def _scale(events: Iterable[Event]) -> tuple[dt.date, dt.date]:
     return dt.date(min(days).year, 1, 1), dt.date(max(days).year, 12, 31)
 
 
-def make_site(timeline: Timeline, layout: Layout, page_size: int, memo: Memo, words: Words = ENGLISH) -> Site:
+def make_site(
+    timeline: Timeline, layout: Layout, page_size: int, memo: Memo, words: Words = ENGLISH, lanes: str = "status"
+) -> Site:
     """The ``Site`` of one generation of ``timeline``."""
     return Site(
         layout, words, timeline.actors, timeline.places, timeline.tags, timeline.registry_paths,
-        _scale(timeline.events), page_size, memo,
+        _scale(timeline.events), page_size, lanes, memo,
     )  # fmt: skip

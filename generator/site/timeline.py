@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -11,6 +12,7 @@ from ..knowledge import known_from
 from ..model import STATUSES, Event
 from .context import Site
 from .markup import plural, render_page
+from .overview import Overview, overview
 from .paging import Pager, TimelinePart, TimelinePlan, YearEntry, by_year
 
 __all__ = ["Facet", "FacetOption", "facets", "timeline_pages"]
@@ -70,32 +72,38 @@ def known_range(events: Sequence[Event]) -> Known:
     return Known(first.isoformat(), last.isoformat())
 
 
-def _listing(site: Site, template: str, meta: dict[str, object], part: TimelinePart, pager: Pager | None) -> str:
-    """A timeline page: its events by year and month, with filters and the as-of control."""
+def _listing(
+    site: Site, template: str, meta: dict[str, object], part: TimelinePart, pager: Pager | None, seen: Overview | None
+) -> str:
+    """A timeline page: its overview, its events by year and month, with filters and the as-of control."""
     return render_page(
         template, meta, site=site, page=part.path, part=part, years=by_year(part.events), count=len(part.events),
         filters=facets(site, part.events), pager=pager, known=known_range(part.events),
         words_json=json.dumps(site.words.script_words(), ensure_ascii=False, separators=(",", ":")),
+        overview=overview(site, seen, part.path) if seen else None,
     )  # fmt: skip
 
 
-def _whole(site: Site, part: TimelinePart) -> str:
+def _whole(site: Site, part: TimelinePart, seen: Overview) -> str:
     """The timeline on one page."""
     meta: dict[str, object] = {
         "title": "Timeline",
         "description": "Every event in date order, with its status and sources.",
     }
-    return _listing(site, "timeline.md.j2", meta, part, None)
+    return _listing(site, "timeline.md.j2", meta, part, None, seen)
 
 
-def _index(site: Site, years: tuple[YearEntry, ...], first: TimelinePart, count: int) -> str:
-    """The index of a split timeline: its years and their months, with counts."""
+def _index(site: Site, years: tuple[YearEntry, ...], first: TimelinePart, count: int, seen: Overview) -> str:
+    """The index of a split timeline: its overview, its years and their months, with counts."""
     meta = {"title": "Timeline", "description": "Every event in date order, with its status and sources."}
     page = site.layout.timeline
-    return render_page("timeline_index.md.j2", meta, site=site, page=page, count=count, years=years, first=first)
+    return render_page(
+        "timeline_index.md.j2", meta, site=site, page=page, count=count, years=years, first=first,
+        overview=overview(site, seen, page),
+    )  # fmt: skip
 
 
-def _part(site: Site, part: TimelinePart, pager: Pager, count: int) -> str:
+def _part(site: Site, part: TimelinePart, pager: Pager, count: int, seen: Overview | None) -> str:
     """A year, a month or a page of a month."""
     meta: dict[str, object] = {
         "title": f"{part.title} – Timeline",
@@ -103,16 +111,54 @@ def _part(site: Site, part: TimelinePart, pager: Pager, count: int) -> str:
         # Each event is found in search by its own page, not by the listings it is on.
         "search": {"exclude": True},
     }
-    return _listing(site, "timeline.md.j2", meta, part, pager)
+    return _listing(site, "timeline.md.j2", meta, part, pager, seen)
 
 
-def timeline_pages(site: Site, plan: TimelinePlan, count: int) -> dict[str, str]:
-    """Every page of the timeline: ``count`` events listed as ``plan`` says."""
+def _month_end(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def overviews(site: Site, plan: TimelinePlan, events: Sequence[Event]) -> dict[str, Overview]:
+    """The overview of each timeline page that has one: the whole timeline, each year, each month
+    (on its first page), each listing what its span holds, finer as the span is shorter."""
+    first, last = site.scale
+    periods: list[tuple[dt.date, str]] = []
+    for year in plan.years:
+        start = dt.date(int(year.title), 1, 1)
+        periods.append((start, year.path))
+        periods += [(dt.date(start.year, int(m.path.rsplit("/", 1)[1][:2]), 1), m.path) for m in year.months]
+    periods.sort()
+    found = {
+        site.layout.timeline: Overview(tuple(events), first, last, tuple(periods) or ((first, site.layout.timeline),))
+    }
+    in_year: dict[int, list[Event]] = {}
+    in_month: dict[tuple[int, int], list[Event]] = {}
+    for event in events:
+        day = event.date.earliest
+        in_year.setdefault(day.year, []).append(event)
+        in_month.setdefault((day.year, day.month), []).append(event)
+    for year in plan.years:
+        start = dt.date(int(year.title), 1, 1)
+        mine = tuple(p for p in periods if p[0].year == start.year)
+        found[year.path] = Overview(tuple(in_year.get(start.year, ())), start, dt.date(start.year, 12, 31), mine)
+        for month in year.months:
+            day = dt.date(start.year, int(month.path.rsplit("/", 1)[1][:2]), 1)
+            found[month.path] = Overview(tuple(in_month.get((day.year, day.month), ())), day, _month_end(day),
+                                         ((day, month.path),))  # fmt: skip
+    return found
+
+
+def timeline_pages(site: Site, plan: TimelinePlan, events: Sequence[Event]) -> dict[str, str]:
+    """Every page of the timeline: its events listed as ``plan`` says."""
+    count = len(events)
     memo = site.memo
+    seen = overviews(site, plan, events)
     if not plan.split:
         part = plan.parts[0]
-        return {part.path: memo.call(_whole, site, part)}
-    pages = {site.layout.timeline: memo.call(_index, site, plan.years, plan.parts[0], count)}
+        return {part.path: memo.call(_whole, site, part, seen[part.path])}
+    pages = {
+        site.layout.timeline: memo.call(_index, site, plan.years, plan.parts[0], count, seen[site.layout.timeline])
+    }
     parts = plan.parts
     for k, part in enumerate(parts):
         before = parts[k - 1] if k > 0 else None
@@ -121,5 +167,5 @@ def timeline_pages(site: Site, plan: TimelinePlan, count: int) -> dict[str, str]
         pager = Pager(
             "Parts of the timeline", position, before.link if before else None, after.link if after else None, part.up
         )
-        pages[part.path] = memo.call(_part, site, part, pager, count)
+        pages[part.path] = memo.call(_part, site, part, pager, count, seen.get(part.path))
     return pages

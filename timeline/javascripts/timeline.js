@@ -22,6 +22,16 @@
       label: badge ? badge.textContent : ""
     };
   });
+  // The overview's marks: each event's, dimmed like its card; counts per period, by their lane and day.
+  var marks = Array.prototype.slice.call(document.querySelectorAll(".tl-ov a[data-event-id]")).map(function (element) {
+    return {
+      element: element,
+      status: element.dataset.status,
+      known: element.dataset.known || "",
+      steps: (element.dataset.steps || "").split(" ").filter(Boolean).map(function (step) { return step.split(":"); })
+    };
+  });
+  var counts = Array.prototype.slice.call(document.querySelectorAll(".tl-ov a[data-count]"));
   var count = form.querySelector(".tl-filters__count");
   var asOf = form.elements["as-of"];
   // Filter name → the card's data attribute holding its values, separated by spaces.
@@ -81,6 +91,21 @@
         return !wanted || (element.dataset[facets[name]] || "").split(" ").indexOf(wanted) >= 0;
       });
       if (!element.hidden) shown += 1;
+    });
+    marks.forEach(function (mark) {
+      var status = statusOn(mark, day);
+      var out = status === null || !Object.keys(facets).every(function (name) {
+        var wanted = form.elements[name].value;
+        var values = name === "status" ? status : mark.element.dataset[facets[name]] || "";
+        return !wanted || values.split(" ").indexOf(wanted) >= 0;
+      });
+      mark.element.classList.toggle("tl-ov__mark--left-out", out);
+    });
+    counts.forEach(function (bar) {
+      var wanted = form.elements.status.value;
+      var lane = bar.dataset.lane;
+      var out = (day && bar.dataset.date > day) || (wanted && lane in (words.statuses || {}) && lane !== wanted);
+      bar.classList.toggle("tl-ov__mark--left-out", Boolean(out));
     });
     // A year or month heading stays only while an event under it is shown.
     var headings = rail.querySelectorAll("h2, h3");
