@@ -68,7 +68,7 @@ def search_in_chromium(site: Path, page_path: str, runs: int = 3) -> list[tuple[
                 page.goto(url, wait_until="networkidle")
                 # Every response from now on, the page's and its workers' (Pagefind searches in one).
                 fetched: list[int] = []
-                context.on("response", lambda r: fetched.append(int(r.headers.get("content-length", "0"))))
+                context.on("response", lambda r, into=fetched: into.append(int(r.headers.get("content-length", "0"))))
                 page.locator(".tl-search__input").focus()
                 started = page.evaluate("performance.now()")
                 page.keyboard.type(RARE, delay=0)

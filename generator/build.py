@@ -46,6 +46,8 @@ def build_pages(
     directory_urls: bool = True,
     parallel: bool = False,
     edit_base: str = "",
+    languages: tuple[str, ...] = (),
+    lanes: str = "status",
 ) -> BuildResult:
     """Validate ``content_dir`` and, only if it has no errors, write its pages and data files into ``docs_dir``.
 
@@ -55,12 +57,13 @@ def build_pages(
     how the site serves pages, for the links the generator writes in HTML. ``edit_base`` is where
     the content folder's files are edited in the repository (for edit links). With ``parallel``
     (only where this process runs no other thread: it forks), the data files are made in a
-    second process while the pages are rendered.
+    second process while the pages are rendered. ``languages`` are the site's editions besides English
+    (the pages of each under ``<language>/``); ``lanes`` what the overview's lanes stand for.
 
     Raises ``OutputError`` when the pages cannot be written or the data files made; invalid content
     writes nothing.
     """
-    inputs = _fingerprint(Path(content_dir), site_url, (page_size, directory_urls, edit_base))
+    inputs = _fingerprint(Path(content_dir), site_url, (page_size, directory_urls, edit_base, languages, lanes))
     stamp = read_stamp(docs_dir)
     # An empty memo is filled even when the pages are current, so that a preview's first saved
     # edit re-renders a few pages, not all of them.
@@ -68,7 +71,7 @@ def build_pages(
         # Nothing the pages are made from has changed since they were made: they are current.
         warnings = [Problem(**{**p, "severity": Severity(p["severity"])}) for p in stamp.get("warnings", [])]
         return BuildResult(warnings, WriteReport(unchanged=stamp.get("files", 0)), stamp.get("events", 0))
-    timeline, problems = load_timeline(content_dir, root, memo)
+    timeline, problems = load_timeline(content_dir, root, memo, languages)
     if timeline is None:
         return BuildResult(problems, None)
     content_path = _relative(Path(content_dir), root)
@@ -79,7 +82,7 @@ def build_pages(
         return data_files(timeline, layout, added, memo)
 
     worth_it = parallel and len(timeline.events) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods()
-    files = {**render_site(timeline, page_size, memo, layout), **(_forked(data) if worth_it else data)()}
+    files = {**render_site(timeline, page_size, memo, layout, lanes), **(_forked(data) if worth_it else data)()}
     record = {
         "inputs": inputs,
         "events": len(timeline.events),

@@ -27,6 +27,7 @@ from .publish import BUILDERS, BuildFailed, ProjectError, SearchError, publish
 from .publish.project import edit_base, read_project
 from .site import PAGE_SIZE
 from .site.layout import Layout
+from .site.words import editions
 from .tools.commands import add_commands
 
 __all__ = ["main"]
@@ -79,6 +80,8 @@ class _Settings:
     site_url: str | None
     directory_urls: bool
     edit_base: str
+    languages: tuple[str, ...] = ()
+    lanes: str = "status"
 
 
 def _settings(args: argparse.Namespace) -> _Settings:
@@ -90,11 +93,12 @@ def _settings(args: argparse.Namespace) -> _Settings:
             _near(project.content_dir, root), _near(project.docs_dir, root), project.page_size, project.site_url,
             project.directory_urls,
             edit_base(project.repo_url, project.edit_uri, project.docs_dir, project.content_dir, project.root,
-                      project.content_edit_uri),
+                      project.content_edit_uri), project.languages, project.lanes,
         )  # fmt: skip
     else:
         site_url = os.environ.get("TIMELINE_SITE_URL")
-        defaults = _Settings(Path("content"), Path("timeline"), PAGE_SIZE, site_url, True, "")
+        # No project: translations may be into any language the generator has words for.
+        defaults = _Settings(Path("content"), Path("timeline"), PAGE_SIZE, site_url, True, "", editions())
     site_url = args.site_url if args.site_url is not None else defaults.site_url
     return _Settings(
         content=args.content or defaults.content,
@@ -104,6 +108,8 @@ def _settings(args: argparse.Namespace) -> _Settings:
         site_url=site_url.rstrip("/") + "/" if site_url else None,
         directory_urls=defaults.directory_urls if args.directory_urls is None else args.directory_urls,
         edit_base=defaults.edit_base,
+        languages=defaults.languages,
+        lanes=defaults.lanes,
     )
 
 
@@ -131,6 +137,8 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "content", nargs="?", default="content", type=Path, help="the content folder (default: content)"
     )
+    validate.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
+                          help="the project's mkdocs.yml, read for the site's languages (default: mkdocs.yml)")  # fmt: skip
     validate.add_argument(
         "--format",
         choices=("text", "github", "json"),
@@ -208,7 +216,12 @@ def _validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if _missing(args.content):
         return EXIT_USAGE
-    timeline, problems = load_timeline(args.content, Path.cwd())
+    try:
+        languages = read_project(args.config_file).languages if args.config_file.is_file() else editions()
+    except ProjectError as error:
+        print(f"timeline: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    timeline, problems = load_timeline(args.content, Path.cwd(), languages=languages)
     status = EXIT_OK if timeline is not None else EXIT_CONTENT
     if args.format == "json":
         errors = sum(1 for p in problems if p.severity is Severity.ERROR)
@@ -239,6 +252,7 @@ def _build(args: argparse.Namespace) -> int:
         result = build_pages(
             settings.content, settings.docs, Path.cwd(), settings.site_url, settings.page_size,
             directory_urls=settings.directory_urls, parallel=True, edit_base=settings.edit_base,
+            languages=settings.languages, lanes=settings.lanes,
         )  # fmt: skip
     except OutputError as error:
         print(f"timeline: {error}", file=sys.stderr)
@@ -265,7 +279,7 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if _missing(settings.content):
         return EXIT_USAGE
-    timeline, problems = load_timeline(settings.content, Path.cwd())
+    timeline, problems = load_timeline(settings.content, Path.cwd(), languages=settings.languages)
     if timeline is None:
         print(format_problems(problems), file=sys.stderr)
         return EXIT_CONTENT

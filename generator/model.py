@@ -7,7 +7,10 @@ from dataclasses import dataclass, field, fields
 
 from .dates import EventDate
 
-__all__ = ["ACTOR_KINDS", "STANCES", "STATUSES", "Actor", "Event", "Place", "Source", "Statement", "Tag", "Timeline"]
+__all__ = [
+    "ACTOR_KINDS", "STANCES", "STATUSES", "Actor", "Event", "Place", "Source", "Statement", "Tag", "Timeline",
+    "Translations", "in_language",
+]  # fmt: skip
 
 STATUSES = {
     "confirmed": "acknowledged by the parties concerned or independently verified",
@@ -31,6 +34,27 @@ STANCES = {
 
 
 @dataclass(frozen=True)
+class Translations:
+    """The words of one content item in the site's other languages."""
+
+    items: tuple[tuple[str, str, str], ...] = ()
+    """(language, field, text), e.g. ('id', 'title', 'Korea Utara …')."""
+
+    def get(self, language: str, name: str) -> str | None:
+        """The field in ``language``, or None when it is not translated."""
+        return next((text for lang, field, text in self.items if lang == language and field == name), None)
+
+
+NO_TRANSLATIONS = Translations()
+
+
+def in_language(item: object, name: str, language: str) -> str:
+    """A field of a content item in ``language``: its translation, else the English field itself."""
+    translated = getattr(item, "translations", NO_TRANSLATIONS).get(language, name) if language != "en" else None
+    return str(translated if translated is not None else getattr(item, name))
+
+
+@dataclass(frozen=True)
 class Actor:
     """A person, state, organisation, media outlet or military."""
 
@@ -39,6 +63,7 @@ class Actor:
     kind: str
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
+    translations: Translations = NO_TRANSLATIONS
 
 
 @dataclass(frozen=True)
@@ -51,6 +76,7 @@ class Place:
     wikidata: str | None = None
     lat: float | None = None
     lon: float | None = None
+    translations: Translations = NO_TRANSLATIONS
 
 
 @dataclass(frozen=True)
@@ -60,6 +86,7 @@ class Tag:
     id: str
     name: str
     description: str = ""
+    translations: Translations = NO_TRANSLATIONS
 
 
 @dataclass(frozen=True)
@@ -76,6 +103,8 @@ class Source:
     quote: str | None = None
     translation: str | None = None
     archive_url: str | None = None
+    translations: Translations = NO_TRANSLATIONS
+    """The quote in another language of the site (when it is in neither that one nor English)."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +116,7 @@ class Statement:
     stance: str
     sources: tuple[Source, ...]
     note: str | None = None
+    translations: Translations = NO_TRANSLATIONS
 
     @property
     def day(self) -> dt.date:
@@ -116,6 +146,7 @@ class Event:
     added: dt.date | None = None
     history: tuple[Statement, ...] = ()
     """What was said about the event, oldest first."""
+    translations: Translations = NO_TRANSLATIONS
 
     def __hash__(self) -> int:
         # Computed once: events are keys of the generator's memo, looked up many times a generation.
@@ -174,3 +205,5 @@ class Timeline:
     tags: dict[str, Tag] = field(default_factory=dict)
     registry_paths: dict[str, str] = field(default_factory=dict)
     """Where each registry was read from ('actors' → 'content/actors.yaml'), for edit links."""
+    languages: tuple[str, ...] = ()
+    """The site's languages besides English, each published under /<language>/."""

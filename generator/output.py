@@ -15,6 +15,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -49,11 +50,20 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_EDITION = re.compile(r"[a-z]{2,3}(-[a-z0-9]+)*")
+"""Another edition's folder: its language code ('id/events/…' is the Indonesian twin of 'events/…')."""
+
+
 def _owned(path: str) -> bool:
-    """True for a relative path inside one of the generator's folders (or one of its own top-level files)."""
+    """True for a relative path inside one of the generator's folders (or one of its own top-level files),
+    in the English edition or another's folder."""
     pure = PurePosixPath(path)
     if path in GENERATED_FILES:
         return True
+    if len(pure.parts) > 1 and _EDITION.fullmatch(pure.parts[0]):
+        inner = PurePosixPath(*pure.parts[1:]).as_posix()
+        if inner in GENERATED_FILES or pure.parts[1] in GENERATED_DIRS:
+            return _owned(inner)
     return (
         not pure.is_absolute()
         and ".." not in pure.parts

@@ -34,6 +34,8 @@ from .publish.project import edit_base
 from .publish.search import SearchError, write_index
 from .sanitize import sanitize_html
 from .site import PAGE_SIZE
+from .site.overview import LANES
+from .site.words import language_problem
 
 log = get_plugin_logger("timeline")
 
@@ -50,6 +52,13 @@ class TimelineConfig(base.Config):
 
     page_size = c.Type(int, default=PAGE_SIZE)
     """Events on one listing page at most (timeline parts, actor, place, tag and status pages)."""
+
+    languages = c.ListOfItems(c.Type(str), default=[])
+    """The site's editions besides English, e.g. ``[id]``: each edition's pages are under ``/<code>/``,
+    with the site's words from ``generator/site/words/<code>.yaml``."""
+
+    overview_lanes = c.Choice(LANES, default="status")
+    """What the overview graphic's lanes stand for: each event's status, its tags, or the kinds of its actors."""
 
     content_edit_uri = c.Optional(c.Type(str))
     """Edit link base for content files, relative to ``repo_url`` (e.g. ``edit/main/content/``).
@@ -99,6 +108,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for code in self.config.languages:
+            problem = language_problem(code)
+            if problem:
+                raise PluginError(f"timeline: languages: {problem}")
         # Worked out once a build, not once a page: where the content's YAML files are edited.
         self._edit_base = edit_base(
             config.repo_url, config.edit_uri, Path(config.docs_dir), Path(self.config.content_dir),
@@ -124,6 +137,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     # `mkdocs serve` runs threads, which a fork must not copy; its memo does the work there.
                     parallel=not self._serving,
                     edit_base=self._edit_base,
+                    languages=tuple(self.config.languages),
+                    lanes=self.config.overview_lanes,
                 )
             except OutputError as error:
                 raise PluginError(f"timeline: {error}") from error

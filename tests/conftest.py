@@ -14,11 +14,14 @@ import pytest
 
 from generator.content.validate import load_timeline
 from generator.model import Timeline
+from generator.publish.project import read_project
 from generator.site.layout import GENERATED_DIRS, GENERATED_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "bisnis-2025-04-28-korea-utara-akui-kirim-pasukan.txt"
 BIN = Path(sys.executable).parent
+LANGUAGES = read_project(ROOT / "mkdocs.yml").languages
+"""The site's editions besides English, as mkdocs.yml gives them: what the content's translations may use."""
 
 
 def regenerate() -> bool:
@@ -33,13 +36,16 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
     shutil.copy(ROOT / "CONTRIBUTING.md", target / "CONTRIBUTING.md")
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(content or ROOT / "content", target / "content")
+    docs = ROOT / "timeline"
+    editions = {docs, *(folder for folder in docs.iterdir() if folder.is_dir() and len(folder.name) <= 3)}
     shutil.copytree(
-        ROOT / "timeline",
+        docs,
         target / "timeline",
         ignore=lambda folder, names: [
             n
             for n in names
-            if Path(folder) == ROOT / "timeline" and (n in GENERATED_DIRS or n in GENERATED_FILES or n.startswith("."))
+            # The generated files of the English edition and of each other one (timeline/id/…).
+            if Path(folder) in editions and (n in GENERATED_DIRS or n in GENERATED_FILES or n.startswith("."))
         ],
     )
     return target
@@ -53,7 +59,7 @@ def misspell_status(path: Path) -> None:
 
 def unaddressed_citations(content: Path) -> int:
     """How many citations (of events and of their statements) have no address: a warning each."""
-    timeline, _ = load_timeline(content, content.parent)
+    timeline, _ = load_timeline(content, content.parent, languages=LANGUAGES)
     assert timeline is not None
     cited = [s for e in timeline.events for s in (*e.sources, *(s for st in e.history for s in st.sources))]
     return sum(1 for s in cited if s.url is None and s.archive_url is None)
@@ -89,7 +95,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def timeline(built_site: Path) -> Timeline:
     """The model of the content that `built_site` was built from."""
-    timeline, _ = load_timeline(built_site / "content", built_site)
+    timeline, _ = load_timeline(built_site / "content", built_site, languages=LANGUAGES)
     assert timeline is not None
     return timeline
 

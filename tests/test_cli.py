@@ -27,7 +27,8 @@ def test_validate_reports_every_problem_and_exits_1(tmp_path: Path) -> None:
     first = content / "events" / "2025" / "2025-04-28-kcna-admits-troop-deployment.yaml"
     misspell_status(first)
     second = content / "events" / "2023" / "2023-09-10-kim-leaves-pyongyang-for-russia.yaml"
-    second.write_text(second.read_text(encoding="utf-8").replace("summary:", "sumary:"), encoding="utf-8")
+    # The event's own summary, not its translation's (indented under translations).
+    second.write_text(second.read_text(encoding="utf-8").replace("\nsummary:", "\nsumary:"), encoding="utf-8")
     result = run("timeline", "validate", "content", cwd=tmp_path, check=False)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

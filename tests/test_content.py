@@ -12,7 +12,7 @@ import yaml
 from generator.content.validate import load_timeline
 from generator.model import Event, Source, Timeline
 
-from conftest import ROOT, SEED
+from conftest import LANGUAGES, ROOT, SEED
 
 DOSSIER = ROOT.parent / "shared" / "sources" / "dossier.yaml"
 SEED_TITLE = "Korea Utara Akhirnya Akui Kirim Pasukan Bantu Rusia"
@@ -24,7 +24,7 @@ def normalise(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def timeline() -> Timeline:
-    timeline, problems = load_timeline(ROOT / "content", ROOT)
+    timeline, problems = load_timeline(ROOT / "content", ROOT, languages=LANGUAGES)
     assert timeline is not None, problems
     return timeline
 

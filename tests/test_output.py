@@ -15,7 +15,7 @@ from generator.output import MANIFEST, OutputError, write_pages
 from generator.site import render_site
 from generator.site.layout import GENERATED_DIRS, GENERATED_FILES, GENERATED_MARK
 
-from conftest import ROOT, misspell_status
+from conftest import LANGUAGES, ROOT, misspell_status
 
 PAGE = "---\ntitle: x\n---\n" + GENERATED_MARK + "\n\n# {}\n"
 
@@ -93,13 +93,13 @@ def test_invalid_content_writes_nothing_and_keeps_the_previous_pages(tmp_path: P
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     docs = tmp_path / "docs"
-    good = build_pages(content, docs, tmp_path)
+    good = build_pages(content, docs, tmp_path, languages=LANGUAGES)
     assert good.report is not None and good.report.written
     snapshot = {p: p.read_bytes() for p in docs.rglob("*.md")}
 
     event = next(content.rglob("2025-04-28-kcna-admits-troop-deployment.yaml"))
     misspell_status(event)
-    bad = build_pages(content, docs, tmp_path)
+    bad = build_pages(content, docs, tmp_path, languages=LANGUAGES)
     assert bad.report is None
     assert any("did you mean 'claimed'" in str(p) for p in bad.problems)
     assert {p: p.read_bytes() for p in docs.rglob("*.md")} == snapshot
@@ -159,7 +159,7 @@ def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path: Path) -> None:
     ]
     assert all(process.wait(timeout=120) == 0 for process in runs)
     reference = tmp_path / "reference"
-    build_pages(tmp_path / "content", reference, tmp_path)
+    build_pages(tmp_path / "content", reference, tmp_path, languages=LANGUAGES)
     built = {k: v for k, v in _snapshot(tmp_path / "timeline").items()}
     assert built == _snapshot(reference)
     assert not [name for name in built if name.endswith(".tmp")]
@@ -173,14 +173,14 @@ def test_a_warm_build_skips_generation_until_an_input_changes(tmp_path: Path, mo
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     docs = tmp_path / "docs"
-    first = build_pages(content, docs, tmp_path)
+    first = build_pages(content, docs, tmp_path, languages=LANGUAGES)
     assert first.report is not None and first.report.written
 
     def no_render(*args: object) -> dict[str, str]:
         raise AssertionError("rendered although nothing changed")
 
     monkeypatch.setattr(build, "render_site", no_render)
-    warm = build_pages(content, docs, tmp_path)
+    warm = build_pages(content, docs, tmp_path, languages=LANGUAGES)
     assert warm.report is not None and not warm.report.changed
     assert warm.report.unchanged == len(first.report.written) and warm.events == first.events
     assert [str(p) for p in warm.problems] == [str(p) for p in first.problems]  # the warnings, kept
@@ -204,7 +204,7 @@ def test_a_warm_build_skips_generation_until_an_input_changes(tmp_path: Path, mo
         else:
             (docs / "events" / f"{first_event(content)}.md").unlink()
         before = len(renders)
-        build_pages(content, docs, tmp_path, site_url)
+        build_pages(content, docs, tmp_path, site_url, languages=LANGUAGES)
         assert len(renders) == before + 1, f"a {change} must regenerate"
     assert (docs / "events" / f"{first_event(content)}.md").exists()
 
@@ -234,9 +234,9 @@ def test_a_memo_kept_between_generations_changes_nothing_but_the_time(tmp_path: 
     events = sorted(content.rglob("events/*/*.yaml"))
 
     def both() -> None:
-        assert build_pages(content, kept, tmp_path, page_size=4, memo=memo).report is not None
+        assert build_pages(content, kept, tmp_path, page_size=4, memo=memo, languages=LANGUAGES).report is not None
         shutil.rmtree(fresh, ignore_errors=True)
-        assert build_pages(content, fresh, tmp_path, page_size=4).report is not None
+        assert build_pages(content, fresh, tmp_path, page_size=4, languages=LANGUAGES).report is not None
         assert files(kept) == files(fresh)
 
     both()
@@ -262,8 +262,8 @@ def test_data_files_made_in_a_second_process_are_the_same(tmp_path: Path, monkey
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     monkeypatch.setattr(build, "PARALLEL_FROM", 1)
-    assert build_pages(content, tmp_path / "forked", tmp_path, parallel=True).report is not None
-    assert build_pages(content, tmp_path / "serial", tmp_path).report is not None
+    assert build_pages(content, tmp_path / "forked", tmp_path, parallel=True, languages=LANGUAGES).report is not None
+    assert build_pages(content, tmp_path / "serial", tmp_path, languages=LANGUAGES).report is not None
     assert files(tmp_path / "forked") == files(tmp_path / "serial")
 
     def broken(*args: object) -> dict[str, str]:
@@ -271,7 +271,7 @@ def test_data_files_made_in_a_second_process_are_the_same(tmp_path: Path, monkey
 
     monkeypatch.setattr(build, "data_files", broken)
     with pytest.raises(OutputError, match="cannot make the data files: OSError"):
-        build_pages(content, tmp_path / "third", tmp_path, parallel=True)
+        build_pages(content, tmp_path / "third", tmp_path, parallel=True, languages=LANGUAGES)
     assert not (tmp_path / "third").exists(), "nothing written when the data files fail"
 
 

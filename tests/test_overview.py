@@ -21,7 +21,7 @@ from generator.site.context import make_site
 from generator.site.layout import Layout
 from generator.site.overview import LEFT, MAX_MARKS, RIGHT, WIDTH, Overview, overview
 
-from conftest import ROOT, regenerate
+from conftest import LANGUAGES, ROOT, regenerate
 
 GOLDEN = Path(__file__).parent / "cases" / "overview"
 SOURCE = Source("An article", "Example News", dt.date(2025, 4, 28), "https://example.org/a")
@@ -130,7 +130,7 @@ def positions(svg: str) -> list[tuple[dt.date, float]]:
 
 @pytest.mark.parametrize("source", ["forms", "real"])
 def test_marks_stand_at_their_dates_in_proportion_to_time(source: str) -> None:
-    timeline = forms_timeline() if source == "forms" else load_timeline(ROOT / "content", ROOT)[0]
+    timeline = forms_timeline() if source == "forms" else load_timeline(ROOT / "content", ROOT, languages=LANGUAGES)[0]
     assert timeline is not None
     svg = draw(timeline)
     site = make_site(timeline, Layout(), 100, Memo())
@@ -162,7 +162,7 @@ def test_every_mark_is_a_link_with_its_data_and_a_title() -> None:
 
 
 def test_labels_never_overlap_each_other_or_the_marks() -> None:
-    for timeline in (forms_timeline(), load_timeline(ROOT / "content", ROOT)[0]):
+    for timeline in (forms_timeline(), load_timeline(ROOT / "content", ROOT, languages=LANGUAGES)[0]):
         assert timeline is not None
         html = BeautifulSoup(draw(timeline), "html.parser")
         assert html.select(".tl-ov__label"), "the most significant events are named"
@@ -188,7 +188,7 @@ def test_labels_never_overlap_each_other_or_the_marks() -> None:
 
 
 def test_the_real_contents_overview() -> None:
-    timeline, _ = load_timeline(ROOT / "content", ROOT)
+    timeline, _ = load_timeline(ROOT / "content", ROOT, languages=LANGUAGES)
     assert timeline is not None
     svg = draw(timeline)
     golden("real", svg)

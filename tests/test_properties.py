@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from generator.content.validate import load_timeline
 from generator.problems import Severity
 
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT
 
 ACTORS = sorted(yaml.safe_load((ROOT / "content" / "actors.yaml").read_text(encoding="utf-8")))
 TAGS = sorted(yaml.safe_load((ROOT / "content" / "tags.yaml").read_text(encoding="utf-8")))
@@ -100,7 +100,9 @@ def content_with(folder: Path, name: str, text: str | bytes) -> Path:
 def test_valid_events_round_trip(event: dict[str, object]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         text = yaml.safe_dump(event, allow_unicode=True, sort_keys=False)
-        timeline, problems = load_timeline(content_with(Path(folder), "2025-generated-event.yaml", text), Path(folder))
+        timeline, problems = load_timeline(
+            content_with(Path(folder), "2025-generated-event.yaml", text), Path(folder), languages=LANGUAGES
+        )
         assert [p for p in problems if p.severity is Severity.ERROR] == [], text
         assert timeline is not None
         (loaded,) = timeline.events
@@ -144,7 +146,9 @@ def mutated_files(draw: st.DrawFn) -> bytes:
 @given(mutated_files())
 def test_no_mutation_raises(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        timeline, problems = load_timeline(content_with(Path(folder), "2025-04-28-mutated.yaml", data), Path(folder))
+        timeline, problems = load_timeline(
+            content_with(Path(folder), "2025-04-28-mutated.yaml", data), Path(folder), languages=LANGUAGES
+        )
         if timeline is None:
             assert problems, "an invalid file must say why"
         for problem in problems:
@@ -154,7 +158,9 @@ def test_no_mutation_raises(data: bytes) -> None:
 
 def _never_raises(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        timeline, problems = load_timeline(content_with(Path(folder), "2025-04-28-fuzzed.yaml", data), Path(folder))
+        timeline, problems = load_timeline(
+            content_with(Path(folder), "2025-04-28-fuzzed.yaml", data), Path(folder), languages=LANGUAGES
+        )
         assert timeline is not None or problems
         for problem in problems:
             assert problem.line >= 1 and problem.column >= 1 and problem.message

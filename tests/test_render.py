@@ -14,13 +14,14 @@ from generator.site import render_site
 from generator.site.layout import GENERATED_MARK
 from generator.site.markup import excerpt, front_matter, md_text
 
-from conftest import ROOT, regenerate
+from conftest import LANGUAGES, ROOT, regenerate
 
 SITE = Path(__file__).parent / "cases" / "site"
 
 
 def fixture_pages() -> dict[str, str]:
-    timeline, problems = load_timeline(SITE / "content", SITE)
+    """The fixture's pages in English and in Indonesian (some of it translated, the rest not)."""
+    timeline, problems = load_timeline(SITE / "content", SITE, languages=("id",))
     assert timeline is not None, problems
     return render_site(timeline)
 
@@ -53,7 +54,7 @@ def test_the_event_url_depends_on_the_id_only(tmp_path: Path) -> None:
     (moved / "events" / "2025" / "2025-04-dispute.yaml").rename(moved / "events" / "2024" / "2025-04-dispute.yaml")
     event = moved / "events" / "2024" / "2025-04-dispute.yaml"
     event.write_text(event.read_text(encoding="utf-8").replace("date: 2025-04?", "date: 2025-03"), encoding="utf-8")
-    timeline, _ = load_timeline(moved, tmp_path)
+    timeline, _ = load_timeline(moved, tmp_path, languages=("id",))
     assert timeline is not None
     assert "events/2025-04-dispute.md" in render_site(timeline)
 
@@ -85,7 +86,7 @@ def test_excerpt_is_the_first_sentence_as_plain_text() -> None:
 
 
 def test_real_content_renders_every_page_kind() -> None:
-    timeline, _ = load_timeline(ROOT / "content", ROOT)
+    timeline, _ = load_timeline(ROOT / "content", ROOT, languages=LANGUAGES)
     assert timeline is not None
     pages = render_site(timeline)
     for event in timeline.events:

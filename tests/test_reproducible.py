@@ -16,7 +16,7 @@ import pytest
 from generator.content.validate import load_timeline
 from generator.site import render_site
 
-from conftest import ROOT, copy_project, run
+from conftest import LANGUAGES, ROOT, copy_project, run
 
 EPOCH = "1745798400"  # 2025-04-28T00:00:00Z
 
@@ -63,7 +63,7 @@ def test_the_build_date_comes_from_source_date_epoch(tmp_path: Path) -> None:
 
 
 def test_generated_pages_do_not_depend_on_the_order_files_are_listed(monkeypatch: pytest.MonkeyPatch) -> None:
-    timeline, _ = load_timeline(ROOT / "content", ROOT)
+    timeline, _ = load_timeline(ROOT / "content", ROOT, languages=LANGUAGES)
     assert timeline is not None
     expected = render_site(timeline)
     real_walk = os.walk
@@ -75,6 +75,6 @@ def test_generated_pages_do_not_depend_on_the_order_files_are_listed(monkeypatch
             yield folder, dirs, files
 
     monkeypatch.setattr(os, "walk", reversed_walk)
-    shuffled, _ = load_timeline(ROOT / "content", ROOT)
+    shuffled, _ = load_timeline(ROOT / "content", ROOT, languages=LANGUAGES)
     assert shuffled is not None
     assert render_site(shuffled) == expected

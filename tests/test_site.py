@@ -72,7 +72,7 @@ def test_edit_links_open_the_yaml_file(built_site: Path, timeline: Timeline) -> 
 
 def test_the_timeline_lists_every_event_in_order(built_site: Path, timeline: Timeline) -> None:
     page = soup(built_site / "site" / "timeline" / "index.html")
-    listed = page.select("[data-event-id]")
+    listed = page.select(".tl-event[data-event-id]")
     assert [e["data-event-id"] for e in listed] == [e.id for e in timeline.events]
     assert [e["data-date"] for e in listed] == [e.date.earliest.isoformat() for e in timeline.events]
     assert [e["data-date"] for e in listed] == sorted(e["data-date"] for e in listed)

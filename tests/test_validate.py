@@ -10,7 +10,7 @@ import pytest
 from generator.content.validate import load_timeline
 from generator.problems import Severity, format_problems
 
-from conftest import ROOT, regenerate, unaddressed_citations
+from conftest import LANGUAGES, ROOT, regenerate, unaddressed_citations
 
 CASES = Path(__file__).parent / "cases" / "invalid"
 # The registries the golden cases are checked against: fixed, so curating the real content never
@@ -40,7 +40,7 @@ def content_with(tmp_path: Path, *files: Path) -> Path:
 
 @pytest.mark.parametrize("case", sorted(CASES.glob("*.yaml")), ids=lambda p: p.stem)
 def test_invalid_content_is_reported_exactly(case: Path, tmp_path: Path) -> None:
-    timeline, problems = load_timeline(content_with(tmp_path, case), tmp_path)
+    timeline, problems = load_timeline(content_with(tmp_path, case), tmp_path, languages=LANGUAGES)
     assert timeline is None, "bad content must not produce a timeline"
     assert problems
     for problem in problems:
@@ -55,10 +55,10 @@ def test_invalid_content_is_reported_exactly(case: Path, tmp_path: Path) -> None
 
 def test_all_problems_in_all_files_in_one_run(tmp_path: Path) -> None:
     cases = sorted(CASES.glob("*.yaml"))
-    _, together = load_timeline(content_with(tmp_path / "all", *cases), tmp_path / "all")
+    _, together = load_timeline(content_with(tmp_path / "all", *cases), tmp_path / "all", languages=LANGUAGES)
     one_by_one = []
     for case in cases:
-        _, found = load_timeline(content_with(tmp_path / case.stem, case), tmp_path / case.stem)
+        _, found = load_timeline(content_with(tmp_path / case.stem, case), tmp_path / case.stem, languages=LANGUAGES)
         one_by_one.extend(found)
     assert {p.path for p in together} == {f"content/events/{c.name}" for c in cases}
     # Cross-file checks (an alias naming another file's id) may add, never hide, problems.
@@ -66,7 +66,7 @@ def test_all_problems_in_all_files_in_one_run(tmp_path: Path) -> None:
 
 
 def test_the_real_content_is_valid() -> None:
-    timeline, problems = load_timeline(ROOT / "content", ROOT)
+    timeline, problems = load_timeline(ROOT / "content", ROOT, languages=LANGUAGES)
     assert timeline is not None and len(timeline.events) >= 12
     # The seed article's address is not known, so each of its citations is a soft warning, nothing more.
     assert all(p.severity is Severity.WARNING and "neither 'url' nor 'archive_url'" in p.message for p in problems)
@@ -77,7 +77,7 @@ def test_an_id_whose_date_disagrees_is_a_warning(tmp_path: Path) -> None:
     content = content_with(tmp_path)
     known = content / "events" / KNOWN_EVENT.name
     (content / "events" / "2024-05-01-misdated.yaml").write_text(known.read_text(encoding="utf-8"), encoding="utf-8")
-    timeline, problems = load_timeline(content, tmp_path)
+    timeline, problems = load_timeline(content, tmp_path, languages=LANGUAGES)
     assert timeline is not None
     assert [str(p) for p in problems] == [
         "content/events/2024-05-01-misdated.yaml:3:7: warning: date: the id starts with 2024-05-01 but the date is "
@@ -90,7 +90,7 @@ def test_duplicate_ids_across_folders(tmp_path: Path) -> None:
     other = content / "events" / "elsewhere"
     other.mkdir()
     shutil.copy(content / "events" / KNOWN_EVENT.name, other / KNOWN_EVENT.name)
-    _, problems = load_timeline(content, tmp_path)
+    _, problems = load_timeline(content, tmp_path, languages=LANGUAGES)
     # Files are read in sorted path order, so the second one, in the sub-folder, is reported.
     assert [str(p) for p in problems] == [
         f"content/events/elsewhere/{KNOWN_EVENT.name}:1:1: id: '{KNOWN_EVENT.stem}' is already the id of "
@@ -111,14 +111,14 @@ def test_duplicate_ids_across_folders(tmp_path: Path) -> None:
 def test_file_names_give_valid_ids(tmp_path: Path, name: str, says: str) -> None:
     content = content_with(tmp_path)
     (content / "events" / name).write_bytes((content / "events" / KNOWN_EVENT.name).read_bytes())
-    _, problems = load_timeline(content, tmp_path)
+    _, problems = load_timeline(content, tmp_path, languages=LANGUAGES)
     assert len(problems) == 1 and says in str(problems[0]), problems
 
 
 def test_non_utf8_file_names_the_byte_and_line(tmp_path: Path) -> None:
     content = content_with(tmp_path)
     (content / "events" / "latin1.yaml").write_bytes("title: ok\nsummary: caf\xe9\n".encode("latin-1"))
-    _, problems = load_timeline(content, tmp_path)
+    _, problems = load_timeline(content, tmp_path, languages=LANGUAGES)
     assert [str(p) for p in problems] == [
         "content/events/latin1.yaml:2:13: is not UTF-8 (byte 0xe9); save the file as UTF-8"
     ]
@@ -127,7 +127,7 @@ def test_non_utf8_file_names_the_byte_and_line(tmp_path: Path) -> None:
 def test_symlinks_are_refused(tmp_path: Path) -> None:
     content = content_with(tmp_path)
     (content / "events" / "linked.yaml").symlink_to(content / "events" / KNOWN_EVENT.name)
-    _, problems = load_timeline(content, tmp_path)
+    _, problems = load_timeline(content, tmp_path, languages=LANGUAGES)
     assert any("is a symbolic link" in str(p) for p in problems), problems
 
 
@@ -139,7 +139,7 @@ def test_registry_problems_name_their_entry(tmp_path: Path) -> None:
         )
     with (content / "places.yaml").open("a", encoding="utf-8") as handle:
         handle.write("kyiv:\n  name: Kyiv\n  country: ukrane\n  lat: 50.45\nmars:\n  name: Mars\n  lat: 95\n  lon: 0\n")
-    _, problems = load_timeline(content, tmp_path)
+    _, problems = load_timeline(content, tmp_path, languages=LANGUAGES)
     text = format_problems(problems)
     assert "content/actors.yaml" in text and "'Bad Id' is not a valid id" in text
     assert (
@@ -157,9 +157,10 @@ def test_two_events_may_not_claim_the_same_alias(tmp_path: Path) -> None:
     known = (content / "events" / KNOWN_EVENT.name).read_text(encoding="utf-8")
     for name in ("2023-09-10-first.yaml", "2023-09-10-second.yaml"):
         (content / "events" / name).write_text(known + "aliases: [2023-09-10-old-name]\n", encoding="utf-8")
-    _, problems = load_timeline(content, tmp_path)
+    _, problems = load_timeline(content, tmp_path, languages=LANGUAGES)
+    line = len(known.splitlines()) + 1
     assert [str(p) for p in problems] == [
-        "content/events/2023-09-10-second.yaml:25:11: aliases[0]: '2023-09-10-old-name' is already an alias of "
+        f"content/events/2023-09-10-second.yaml:{line}:11: aliases[0]: '2023-09-10-old-name' is already an alias of "
         "'2023-09-10-first'"
     ]
 
@@ -201,7 +202,7 @@ ACKNOWLEDGED = """\
 def with_event(tmp_path: Path, name: str, text: str) -> tuple[object, list[str]]:
     content = content_with(tmp_path)
     (content / "events" / name).write_text(text, encoding="utf-8")
-    timeline, problems = load_timeline(content, tmp_path)
+    timeline, problems = load_timeline(content, tmp_path, languages=LANGUAGES)
     return timeline, [str(p) for p in problems]
 
 

@@ -14,6 +14,7 @@ from .fields import Fields, kind_of
 from .history import read_history
 from .loader import RawEntry
 from .sources import read_date, read_sources
+from .translations import read_translations
 
 __all__ = ["read_event"]
 
@@ -53,6 +54,7 @@ def read_event(
     registries: dict[str, dict[str, Any]],
     problems: list[Problem],
     warnings: list[Problem],
+    languages: tuple[str, ...] = (),
 ) -> Event | None:
     """Read one event, checking every field (and its registry ids) even after a bad one."""
     data = entry.data
@@ -71,8 +73,9 @@ def read_event(
     claimed_by = f.ids("claimed_by")
     disputed_by = f.ids("disputed_by")
     summary = f.text("summary")
-    sources = read_sources(f, warnings)
-    history, history_valid = read_history(f, registries["actors"], warnings)
+    sources = read_sources(f, warnings, languages)
+    history, history_valid = read_history(f, registries["actors"], warnings, languages)
+    translations = read_translations(f, languages)
     if not f.has("sources") and not f.has("history"):
         f.error(None, "this event has no 'sources'; cite at least one (or give a 'history' whose statements cite them)")
     if history_valid:
@@ -115,6 +118,7 @@ def read_event(
         related=ids["related"],
         aliases=ids["aliases"],
         history=history,
+        translations=translations,
     )
 
 

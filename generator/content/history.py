@@ -10,11 +10,14 @@ from ..problems import Problem
 from . import spec
 from .fields import Fields, kind_of
 from .sources import read_date, read_sources
+from .translations import read_translations
 
 __all__ = ["read_history"]
 
 
-def _statement(f: Fields, actors: Mapping[str, Any], warnings: list[Problem]) -> Statement | None:
+def _statement(
+    f: Fields, actors: Mapping[str, Any], warnings: list[Problem], languages: tuple[str, ...]
+) -> Statement | None:
     """One entry of the history (``f`` reads its mapping)."""
     before = len(f.problems)
     f.require()
@@ -25,7 +28,8 @@ def _statement(f: Fields, actors: Mapping[str, Any], warnings: list[Problem]) ->
     f.known_ids("by", by, "actors", actors)
     stance = f.choice("stance", STANCES)
     note = f.text("note")
-    sources = read_sources(f, warnings)
+    sources = read_sources(f, warnings, languages)
+    translations = read_translations(f, languages)
     if date is not None:
         for k, source in enumerate(sources):
             if date.earliest > source.published:
@@ -36,11 +40,11 @@ def _statement(f: Fields, actors: Mapping[str, Any], warnings: list[Problem]) ->
                 )
     if len(f.problems) > before or date is None or stance is None or not by or not sources:
         return None
-    return Statement(date, by, stance, tuple(sources), note)
+    return Statement(date, by, stance, tuple(sources), note, translations)
 
 
 def read_history(
-    event: Fields, actors: Mapping[str, Any], warnings: list[Problem]
+    event: Fields, actors: Mapping[str, Any], warnings: list[Problem], languages: tuple[str, ...] = ()
 ) -> tuple[tuple[Statement, ...], bool]:
     """The event's statements, oldest first, and whether all of them were valid."""
     raw = event.mapping.get("history")
@@ -66,7 +70,7 @@ def read_history(
             valid = False
             continue
         f = Fields(event.entry, where, item, spec.STATEMENT, event.problems, f"statement {i + 1} of the history")
-        statement = _statement(f, actors, warnings)
+        statement = _statement(f, actors, warnings, languages)
         speakers = (
             {a for a in item.get("by") or () if isinstance(a, str)} if isinstance(item.get("by"), list) else set()
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..ids import check_id
@@ -10,12 +11,17 @@ from ..problems import Problem
 from . import spec
 from .fields import Fields, kind_of, suggest
 from .loader import RawEntry
+from .translations import read_translations
 
 __all__ = ["read_registry"]
 
 
 def read_registry(
-    entry: RawEntry | None, kind: str, actors: dict[str, Actor], problems: list[Problem]
+    entry: RawEntry | None,
+    kind: str,
+    actors: dict[str, Actor],
+    problems: list[Problem],
+    languages: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Read one registry; ``actors`` (already read) is where a place's country must be found."""
     if entry is None or entry.data is None:
@@ -38,12 +44,13 @@ def read_registry(
         f = Fields(entry, (item_id,), value, spec.REGISTRIES[kind], problems, f"{item_id!r}")
         f.require()
         name = f.text("name")
+        found: Actor | Place | Tag | None = None
         if kind == "actors":
             actor_kind = f.choice("kind", ACTOR_KINDS)
             aliases = f.strings("aliases")
             wikidata = f.wikidata()
             if len(problems) == before and name and actor_kind:
-                result[item_id] = Actor(item_id, name, actor_kind, aliases, wikidata)
+                found = Actor(item_id, name, actor_kind, aliases, wikidata)
         elif kind == "places":
             country = f.text("country")
             if country is not None and country not in actors:
@@ -54,9 +61,13 @@ def read_registry(
             if (lat is None) != (lon is None):
                 f.error(None, "give both 'lat' and 'lon', or neither")
             if len(problems) == before and name:
-                result[item_id] = Place(item_id, name, country, wikidata, lat, lon)
+                found = Place(item_id, name, country, wikidata, lat, lon)
         else:
             description = f.text("description") or ""
             if len(problems) == before and name:
-                result[item_id] = Tag(item_id, name, description)
+                found = Tag(item_id, name, description)
+        # A wrong translation is its own error; the entry stays, so events naming it are not wrong too.
+        translations = read_translations(f, languages)
+        if found is not None:
+            result[item_id] = replace(found, translations=translations)
     return result

@@ -11,6 +11,7 @@ from ..problems import Problem, Severity
 from . import spec
 from .fields import Fields, kind_of
 from .loader import FieldPath, RawEntry, is_date
+from .translations import read_translations
 
 __all__ = ["read_date", "read_sources"]
 
@@ -35,7 +36,12 @@ def read_date(f: Fields) -> EventDate | None:
 
 
 def _read_source(
-    entry: RawEntry, where: FieldPath, value: Any, problems: list[Problem], warnings: list[Problem]
+    entry: RawEntry,
+    where: FieldPath,
+    value: Any,
+    problems: list[Problem],
+    warnings: list[Problem],
+    languages: tuple[str, ...],
 ) -> Source | None:
     if not isinstance(value, dict):
         problems.append(
@@ -68,6 +74,9 @@ def _read_source(
         f.error("quote", f"the quote is in {language!r}; add a 'translation' into English beside it")
     if translation and not quote:
         f.error("translation", "there is no 'quote' to translate; add the quote or remove the translation")
+    translations = read_translations(f, languages)
+    if translations.items and not quote:
+        f.error("translations", "there is no 'quote' to translate; add the quote or remove the translations")
     if len(problems) > before or publisher is None or published is None:
         return None
     if url is None and archive_url is None:
@@ -79,10 +88,10 @@ def _read_source(
                 severity=Severity.WARNING,
             )
         )
-    return Source(title, publisher, published, url, language, via, quote, translation, archive_url)
+    return Source(title, publisher, published, url, language, via, quote, translation, archive_url, translations)
 
 
-def read_sources(f: Fields, warnings: list[Problem]) -> list[Source]:
+def read_sources(f: Fields, warnings: list[Problem], languages: tuple[str, ...]) -> list[Source]:
     """The ``sources`` list of a mapping (an event or a statement): every source read, even after a bad one."""
     raw_sources = f.mapping.get("sources")
     if raw_sources is None:
@@ -97,7 +106,7 @@ def read_sources(f: Fields, warnings: list[Problem]) -> list[Source]:
         return []
     sources = []
     for i, item in enumerate(raw_sources):
-        source = _read_source(f.entry, (*f.where, "sources", i), item, f.problems, warnings)
+        source = _read_source(f.entry, (*f.where, "sources", i), item, f.problems, warnings, languages)
         if source:
             sources.append(source)
     return sources

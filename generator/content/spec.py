@@ -9,7 +9,7 @@ rewrites them; a test fails when they drift). The schema of the published ``even
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..ids import ID_REGEX
@@ -51,6 +51,19 @@ class FieldSpec:
     max_length: int | None = None
     refers_to: str | None = None
     """For ids: what they name ('actors', 'places', 'tags' or 'events')."""
+    translates: tuple[str, ...] = ()
+    """For ``translations``: the fields of the same mapping that may be given in another language."""
+
+
+def _translations(*names: str) -> FieldSpec:
+    return FieldSpec(
+        "translations",
+        "translations",
+        "The words in the site's other languages, by language code: {id: {"
+        + ", ".join(f"{n}: …" for n in names)
+        + "}}. What is not translated is shown in English.",
+        translates=names,
+    )
 
 
 SOURCE = (
@@ -74,6 +87,7 @@ SOURCE = (
         max_length=2000,
     ),
     FieldSpec("archive_url", "url", "An archived copy (http or https)."),
+    _translations("translation"),
 )
 
 STATEMENT = (
@@ -88,6 +102,7 @@ STATEMENT = (
     ),
     FieldSpec("note", "plain", "What was said, in our own words: plain text, at most 280 characters.", max_length=280),
     FieldSpec("sources", "sources", "Where it was reported; at least one.", True),
+    _translations("note"),
 )
 """One entry of an event's ``history``."""
 
@@ -144,6 +159,7 @@ EVENT = (
         "The day the event was added to the timeline (YYYY-MM-DD), for the feed; git history is used when it is there.",
     ),
     FieldSpec("history", "history", "What was said about the event, by whom and when, oldest first."),
+    _translations("title", "summary", "date_text"),
 )
 
 ACTOR = (
@@ -151,6 +167,7 @@ ACTOR = (
     FieldSpec("kind", "choice", "What kind of actor this is.", True, choices=ACTOR_KINDS),
     FieldSpec("aliases", "strings", "Other names and spellings, which search also finds."),
     FieldSpec("wikidata", "wikidata", "Wikidata item id, e.g. Q56226."),
+    _translations("name"),
 )
 
 PLACE = (
@@ -159,11 +176,13 @@ PLACE = (
     FieldSpec("wikidata", "wikidata", "Wikidata item id."),
     FieldSpec("lat", "latitude", "Latitude in degrees, -90 to 90 (with lon)."),
     FieldSpec("lon", "longitude", "Longitude in degrees, -180 to 180 (with lat)."),
+    _translations("name"),
 )
 
 TAG = (
     FieldSpec("name", "plain", "The topic's name.", True, max_length=120),
     FieldSpec("description", "markdown", "One or two sentences on what the topic covers.", max_length=1000),
+    _translations("name", "description"),
 )
 
 REGISTRIES = {"actors": ACTOR, "places": PLACE, "tags": TAG}
@@ -172,6 +191,12 @@ REGISTRIES = {"actors": ACTOR, "places": PLACE, "tags": TAG}
 def field(fields: tuple[FieldSpec, ...], name: str) -> FieldSpec:
     """The declaration of one field."""
     return next(f for f in fields if f.name == name)
+
+
+def translatable(fields: tuple[FieldSpec, ...]) -> tuple[FieldSpec, ...]:
+    """The declarations of the fields a mapping's ``translations`` may give, none of them required."""
+    names = next((f.translates for f in fields if f.kind == "translations"), ())
+    return tuple(replace(f, required=False) for f in fields if f.name in names)
 
 
 def names(fields: tuple[FieldSpec, ...]) -> tuple[str, ...]:
@@ -184,7 +209,7 @@ def required(fields: tuple[FieldSpec, ...]) -> tuple[str, ...]:
     return tuple(f.name for f in fields if f.required)
 
 
-def _value_schema(field: FieldSpec) -> dict[str, Any]:
+def _value_schema(field: FieldSpec, siblings: tuple[FieldSpec, ...] = ()) -> dict[str, Any]:
     text = {"type": "string", "minLength": 1}
     ids = {"type": "array", "items": {"type": "string", "pattern": ID_REGEX, "maxLength": 80}, "uniqueItems": True}
     kinds: dict[str, dict[str, Any]] = {
@@ -204,6 +229,16 @@ def _value_schema(field: FieldSpec) -> dict[str, Any]:
         "longitude": {"type": "number", "minimum": -180, "maximum": 180},
         "sources": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/source"}},
         "history": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/statement"}},
+        "translations": {
+            "type": "object",
+            "propertyNames": {"pattern": LANGUAGE_REGEX, "not": {"const": "en"}},
+            "additionalProperties": {
+                "type": "object",
+                "minProperties": 1,
+                "properties": {f.name: _value_schema(f) for f in translatable(siblings)},
+                "additionalProperties": False,
+            },
+        },
     }
     schema = {"description": field.description, **kinds[field.kind]}
     if field.max_length is not None:
@@ -214,7 +249,7 @@ def _value_schema(field: FieldSpec) -> dict[str, Any]:
 def _object(fields: tuple[FieldSpec, ...]) -> dict[str, Any]:
     return {
         "type": "object",
-        "properties": {f.name: _value_schema(f) for f in fields},
+        "properties": {f.name: _value_schema(f, fields) for f in fields},
         "required": list(required(fields)),
         "additionalProperties": False,
     }

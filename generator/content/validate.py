@@ -50,21 +50,22 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 
 
 def _load_event(
-    path: Path, display: str, event_id: str, registries: dict[str, dict[str, Any]]
+    path: Path, display: str, event_id: str, registries: dict[str, dict[str, Any]], languages: tuple[str, ...]
 ) -> tuple[RawEntry | None, Event | None, list[Problem], list[Problem]]:
     """One event file read and checked: (its parsed entry, the event if it is valid, errors, warnings)."""
     entry, problems = load_yaml(path, display, max_bytes=MAX_EVENT_BYTES)
     warnings: list[Problem] = []
     event = None
     if entry is not None and not problems:
-        event = read_event(entry, event_id, registries, problems, warnings)
+        event = read_event(entry, event_id, registries, problems, warnings, languages)
     return entry, event, problems, warnings
 
 
 def load_timeline(
-    content_dir: Path, root: Path | None = None, memo: Memo | None = None
+    content_dir: Path, root: Path | None = None, memo: Memo | None = None, languages: tuple[str, ...] = ()
 ) -> tuple[Timeline | None, list[Problem]]:
-    """Load and check everything under ``content_dir``.
+    """Load and check everything under ``content_dir``; ``languages`` are the site's besides English,
+    the ones ``translations`` may give.
 
     With a ``memo``, an event file unchanged since the memo's last generation (same size,
     times and registries) is not read again.
@@ -89,7 +90,7 @@ def load_timeline(
         if path.exists() or path.is_symlink():
             entry, found = load_yaml(path, _display(path, root))
             problems.extend(found)
-        registries[kind] = read_registry(entry, kind, registries.get("actors", {}), problems)
+        registries[kind] = read_registry(entry, kind, registries.get("actors", {}), problems, languages)
         registry_paths[kind] = _display(path, root)
 
     # Event files are read against the registries: a memo entry holds for these registries only.
@@ -123,10 +124,10 @@ def load_timeline(
             continue
         paths_by_id[event_id] = display
         if memo is None:
-            loaded = _load_event(path, display, event_id, registries)
+            loaded = _load_event(path, display, event_id, registries, languages)
         else:
-            key = ("event file", display, _stamp(path), registries_key)
-            loaded = memo.get(key, _load_event, path, display, event_id, registries)
+            key = ("event file", display, _stamp(path), registries_key, languages)
+            loaded = memo.get(key, _load_event, path, display, event_id, registries, languages)
         entry, event, found, soft = loaded
         problems.extend(found)
         warnings.extend(soft)
@@ -139,7 +140,10 @@ def load_timeline(
     if problems:
         return None, problems + warnings
     ordered = tuple(sorted(events.values(), key=Event.sort_key))
-    return Timeline(ordered, registries["actors"], registries["places"], registries["tags"], registry_paths), warnings
+    timeline = Timeline(
+        ordered, registries["actors"], registries["places"], registries["tags"], registry_paths, tuple(languages)
+    )
+    return timeline, warnings
 
 
 def _listed_ids(entry: RawEntry, name: str) -> list[tuple[int, str]]:

@@ -14,6 +14,7 @@ from ..content.added import Added
 from ..memo import Memo
 from ..model import Timeline
 from ..site.layout import DATA_FILES, Layout
+from ..site.words import words_for
 from .context import Exports
 from .events_csv import events_csv
 from .events_json import events_json, json_text
@@ -38,6 +39,10 @@ FORMATS: dict[str, Callable[[Exports], str]] = {
 def data_files(
     timeline: Timeline, layout: Layout, added: Added | None = None, memo: Memo | None = None
 ) -> dict[str, str]:
-    """``{docs path: text}`` for every data file."""
+    """``{docs path: text}`` for every data file, and each other edition's feed (``<language>/feed.xml``)."""
     exports = Exports(timeline, layout, added, memo)
-    return {DATA_FILES[name]: make(exports) for name, make in FORMATS.items()}
+    files = {DATA_FILES[name]: make(exports) for name, make in FORMATS.items()}
+    for language in timeline.languages:
+        edition = layout.twin(language)
+        files[edition.prefix + DATA_FILES["feed"]] = atom(Exports(timeline, edition, added, memo), words_for(language))
+    return files

@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import __version__
 from ..dates import EventDate
-from ..model import STATUSES, Event, Source
+from ..model import STATUSES, Event, Source, Translations
 from .context import Exports, Terms
 
 __all__ = ["event_json", "events_json", "json_text"]
@@ -46,6 +46,14 @@ def _date(date: EventDate, display: str | None = None) -> dict[str, Any]:
     }
 
 
+def _translations(translations: Translations) -> dict[str, dict[str, str]]:
+    """{language: {field: text}}: a content item's words in the site's other languages."""
+    found: dict[str, dict[str, str]] = {}
+    for language, name, text in translations.items:
+        found.setdefault(language, {})[name] = text
+    return found
+
+
 def _source(s: Source) -> dict[str, Any]:
     return {
         "title": s.title,
@@ -57,6 +65,7 @@ def _source(s: Source) -> dict[str, Any]:
         "quote": s.quote,
         "translation": s.translation,
         "archive_url": s.archive_url,
+        "translations": _translations(s.translations),
     }
 
 
@@ -78,6 +87,7 @@ def event_json(terms: Terms, event: Event, added: dt.date) -> dict[str, Any]:
         "sources": [_source(s) for s in event.all_sources],
         "related": list(event.related),
         "added": added.isoformat(),
+        "translations": _translations(event.translations),
         "history": [
             {
                 "date": _date(st.date),
@@ -85,6 +95,7 @@ def event_json(terms: Terms, event: Event, added: dt.date) -> dict[str, Any]:
                 "stance": st.stance,
                 "note": st.note,
                 "sources": [_source(s) for s in st.sources],
+                "translations": _translations(st.translations),
             }
             for st in event.history
         ],

@@ -61,6 +61,17 @@ def _value(field: FieldSpec, required: bool) -> dict[str, Any]:
         value = {"type": "array", "items": {"type": "string", "pattern": ID_REGEX}}
     elif kind == "sources":
         value = {"type": "array", "minItems": 1, "items": _object(spec.SOURCE, spec.names(spec.SOURCE))}
+    elif kind == "translations":
+        text = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {n: {"type": "string"} for n in field.translates},
+        }
+        value = {
+            "type": "object",
+            "propertyNames": {"pattern": "^[a-z]{2,3}(-[A-Za-z0-9]+)*$"},
+            "additionalProperties": text,
+        }
     elif kind == "history":
         value = {"type": "array", "items": _object(spec.STATEMENT, spec.names(spec.STATEMENT))}
     else:  # pragma: no cover - a new kind of field must say how it is published

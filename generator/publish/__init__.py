@@ -35,7 +35,8 @@ def generate(project: Project, parallel: bool = True) -> BuildResult:
                      project.content_edit_uri)  # fmt: skip
     return build_pages(
         project.content_dir, project.docs_dir, project.root, project.site_url, project.page_size,
-        directory_urls=project.directory_urls, parallel=parallel, edit_base=base,
+        directory_urls=project.directory_urls, parallel=parallel, edit_base=base, languages=project.languages,
+        lanes=project.lanes,
     )  # fmt: skip
 
 

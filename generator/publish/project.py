@@ -56,6 +56,10 @@ class Project:
     edit_uri: str | None
     content_edit_uri: str | None
     directory_urls: bool
+    languages: tuple[str, ...] = ()
+    """The site's editions besides English (the plugin's ``languages``): their pages are under /<code>/."""
+    lanes: str = "status"
+    """What the overview's lanes stand for (the plugin's ``overview_lanes``)."""
 
 
 def read_project(config_file: Path) -> Project:
@@ -87,7 +91,32 @@ def read_project(config_file: Path) -> Project:
         edit_uri=data.get("edit_uri") or None,
         content_edit_uri=options.get("content_edit_uri"),
         directory_urls=bool(data.get("use_directory_urls", True)),
+        languages=_languages(options.get("languages"), config_file),
+        lanes=_lanes(options.get("overview_lanes", "status"), config_file),
     )
+
+
+def _lanes(value: object, config_file: Path) -> str:
+    from ..site.overview import LANES
+
+    if value not in LANES:
+        raise ProjectError(f"{config_file}: the timeline plugin's overview_lanes must be one of {', '.join(LANES)}, "
+                           f"not {value!r}")  # fmt: skip
+    return str(value)
+
+
+def _languages(value: object, config_file: Path) -> tuple[str, ...]:
+    from ..site.words import language_problem
+
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ProjectError(f"{config_file}: the timeline plugin's languages must be a list, e.g. [id]")
+    for code in value:
+        problem = language_problem(code)
+        if problem:
+            raise ProjectError(f"{config_file}: the timeline plugin's languages: {problem}")
+    return tuple(value)
 
 
 def _slash(url: object) -> str | None:

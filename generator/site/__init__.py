@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..memo import Memo
 from ..model import Timeline
-from .context import make_site
+from .context import Site, make_site
 from .events import event_pages, neighbours
 from .home import LATEST, latest_partial
 from .layout import Layout
@@ -20,6 +20,7 @@ from .registries import events_by_entry, registry_pages, statements_by_actor
 from .sources import sources_pages
 from .statuses import status_pages
 from .timeline import timeline_pages
+from .words import words_for
 
 __all__ = ["PAGE_SIZE", "render_site"]
 
@@ -32,13 +33,23 @@ def render_site(
     lanes: str = "status",
 ) -> dict[str, str]:
     """Every generated page of the site, as ``{docs path: Markdown}``; listings hold ``page_size`` events a page.
+    The English pages, then each of ``timeline.languages``' edition, under ``<language>/``.
 
     Pages and cards made from the same values in an earlier generation are taken from ``memo``."""
     memo = memo if memo is not None else Memo()
     layout = layout or Layout()
-    site = make_site(timeline, layout, page_size, memo, lanes=lanes)
+    pages: dict[str, str] = {}
+    for language in ("en", *timeline.languages):
+        site = make_site(timeline, layout.twin(language), page_size, memo, words_for(language), lanes)
+        pages.update(_edition(timeline, site))
+    return pages
+
+
+def _edition(timeline: Timeline, site: Site) -> dict[str, str]:
+    """The pages of one edition: ``site`` says its language and where its pages go."""
+    memo, layout = site.memo, site.layout
     events = timeline.events
-    plan = plan_timeline(events, page_size, layout)
+    plan = plan_timeline(events, site.page_size, layout, site.words)
     part_of = {e.id: part.link for part in plan.parts for e in part.events}
     pages: dict[str, str] = {}
     for event, around in zip(events, neighbours(events, part_of), strict=True):

@@ -13,16 +13,24 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import knowledge
 from ..memo import Memo
-from ..model import Actor, Event, Place, Tag, Timeline
+from ..model import Actor, Event, Place, Source, Statement, Tag, Timeline, in_language
 from .layout import Layout
-from .markup import ENV, excerpt
-from .words import ENGLISH, Words
+from .markup import ENV, excerpt, md_text
+from .words import ENGLISH, Words, short_name
 
 __all__ = ["Site", "make_site"]
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A quote's translation as a page shows it, and its language."""
+
+    lang: str
+    text: str
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,15 +69,89 @@ class Site:
         registries: dict[str, Mapping[str, Any]] = {"actors": self.actors, "places": self.places, "tags": self.tags}
         return registries[kind]
 
+    # -- the edition's language ---------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        """The language of the pages being made: 'en', or another edition's code."""
+        return self.words.code
+
+    def t(self, key: str, **values: object) -> str:
+        """A word or sentence of the site, in the pages' language."""
+        return self.words.t(key, **values)
+
+    def plain(self, item: Any, name: str) -> str:
+        """A field of an event, statement, source or registry entry in the pages' language, or in
+        English where it is not translated: for attributes and sentences."""
+        return in_language(item, name, self.language)
+
+    def text(self, item: Any, name: str, markdown: bool = True) -> Markup:
+        """A plain-text field made safe for Markdown (or, with ``markdown=False``, for HTML); English
+        that stands in for a missing translation is marked as English."""
+        translated = item.translations.get(self.language, name) if self.language != "en" else None
+        value = translated if translated is not None else getattr(item, name)
+        safe = md_text(value) if markdown else escape(value)
+        if self.language == "en" or translated is not None:
+            return safe
+        return Markup('<span lang="en">') + safe + Markup("</span>")
+
+    def fallback(self, item: Any, name: str) -> str:
+        """'en' when a field is shown in English for want of a translation into the pages' language, else ''."""
+        if self.language == "en" or item.translations.get(self.language, name) is not None:
+            return ""
+        return "en"
+
+    def block(self, item: Any, name: str) -> Markup:
+        """A Markdown field (a summary, a description) in the pages' language, or the English one in
+        a block marked as English."""
+        translated = item.translations.get(self.language, name) if self.language != "en" else None
+        if self.language == "en" or translated is not None:
+            return Markup(translated if translated is not None else getattr(item, name))
+        return Markup('<div lang="en" markdown>\n\n') + Markup(getattr(item, name)) + Markup("\n\n</div>")
+
+    def date(self, event: Event) -> str:
+        """How an event's date is shown: its ``date_text`` (translated when it is), else the date in words."""
+        if event.date_text:
+            return self.plain(event, "date_text")
+        return self.words.date(event.date)
+
+    def name(self, actor_id: str) -> str:
+        """An actor's name in the pages' language."""
+        return self.plain(self.actors[actor_id], "name")
+
+    def short(self, actor_id: str) -> str:
+        """An actor's shortest well-known name: 'KCNA' rather than 'Korean Central News Agency'."""
+        actor = self.actors[actor_id]
+        return short_name(actor, self.plain(actor, "name"))
+
+    def summary_excerpt(self, event: Event) -> str:
+        """The first sentence of the summary in the pages' language, as plain text."""
+        return excerpt(self.plain(event, "summary"))
+
+    def note(self, statement: Statement) -> Markup:
+        """A statement's note, safe for Markdown."""
+        return self.text(statement, "note")
+
+    def rendering(self, source: Source) -> Rendering | None:
+        """What a quote is shown with: its translation into the pages' language (English on English
+        pages, and where there is none other), or nothing when the quote is in the pages' language."""
+        quoted = source.language.split("-")[0]
+        if quoted == self.language:
+            return None
+        translated = source.translations.get(self.language, "translation") if self.language != "en" else None
+        if translated is not None:
+            return Rendering(self.language, translated)
+        return Rendering("en", source.translation) if source.translation else None
+
     # -- helpers the templates call ---------------------------------------------------------
 
     def status_label(self, event: Event) -> str:
         """'Confirmed', 'Claimed by KCNA', …: the status in words, with who claims or disputes it."""
-        return self.words.status_label(event, self.actors)
+        return self.words.status_label(event, self.short)
 
     def callout(self, event: Event) -> str:
         """The sentence at the top of an event page."""
-        return self.words.callout(event, self.actors)
+        return self.words.callout(event, self.short)
 
     def card(self, event: Event, page: str) -> Markup:
         """An event's card in a listing on ``page``; the same on every page at the same depth, so made once a depth."""
@@ -95,7 +177,7 @@ class Site:
         return {
             "classes": " ".join(classes),
             "style": f"left: {left:.2f}%; width: {min(width, 100 - left):.2f}%",
-            "title": f"{event.display_date}, on a scale from {first.year} to {last.year}",
+            "title": self.t("ui.on_scale", date=self.date(event), first=first.year, last=last.year),
         }
 
 
@@ -127,11 +209,16 @@ class Card:
     event: Event
     classes: str
     href: str
+    date: str
+    title: Markup
     status: str
     summary: str
+    summary_lang: str
+    """'en' when the summary stands in, in English, for a missing translation; else ''."""
     chips: tuple[Chip, ...]
     span: dict[str, str]
     trail: str
+    trail_label: str
     known: str
     """The day the event became known, for the timeline's as-of view."""
     steps: str
@@ -145,11 +232,15 @@ def _card(site: Site, event: Event, root: str) -> Markup:
         event=event,
         classes=card_classes(event),
         href=root + layout.url(layout.event(event.id)),
+        date=site.date(event),
+        title=site.text(event, "title", markdown=False),
         status=site.status_label(event),
-        summary=excerpt(event.summary),
-        chips=tuple(Chip(root + layout.url(layout.entry("actors", a)), site.actors[a].name) for a in event.actors),
+        summary=site.summary_excerpt(event),
+        summary_lang=site.fallback(event, "summary"),
+        chips=tuple(Chip(root + layout.url(layout.entry("actors", a)), site.name(a)) for a in event.actors),
         span=site.span(event),
         trail=site.words.trail(event) if event.history else "",
+        trail_label=site.t("ui.trail_label"),
         known=knowledge.known_from(event).isoformat(),
         steps=" ".join(f"{step.day.isoformat()}:{step.status}" for step in knowledge.steps(event))
         if event.history

@@ -49,7 +49,7 @@ def event_pages(site: Site, event: Event, around: Neighbours) -> dict[str, str]:
     for alias in event.aliases:
         old = layout.event(alias)
         meta = {
-            "title": event.title,
+            "title": site.plain(event, "title"),
             "redirect": layout.href(old, path),
             "search": {"exclude": True},
             "timeline": {"alias_of": event.id, "source": event.path},

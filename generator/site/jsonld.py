@@ -6,7 +6,6 @@ from typing import Any
 
 from ..model import Event
 from .context import Site
-from .markup import excerpt
 
 __all__ = ["event_jsonld", "event_meta"]
 
@@ -22,8 +21,9 @@ def event_jsonld(site: Site, event: Event) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": event.title,
-        "description": excerpt(event.summary),
+        "name": site.plain(event, "title"),
+        "description": site.summary_excerpt(event),
+        "inLanguage": site.language,
         "disambiguatingDescription": site.callout(event),
         "startDate": event.date.earliest.isoformat(),
         "subjectOf": [
@@ -46,7 +46,7 @@ def event_jsonld(site: Site, event: Event) -> dict[str, Any]:
         data["location"] = [
             {
                 "@type": "Place",
-                "name": p.name,
+                "name": site.plain(p, "name"),
                 **(
                     {
                         "geo": {
@@ -67,8 +67,8 @@ def event_jsonld(site: Site, event: Event) -> dict[str, Any]:
 def event_meta(site: Site, event: Event) -> dict[str, Any]:
     """An event page's front matter: what the builder, search and link previews read."""
     return {
-        "title": event.title,
-        "description": excerpt(event.summary),
+        "title": site.plain(event, "title"),
+        "description": site.summary_excerpt(event),
         # Search ranks an event's page above the pages that mention it (overrides/main.html).
         "search": {"boost": 2},
         "timeline": {
@@ -79,12 +79,12 @@ def event_meta(site: Site, event: Event) -> dict[str, Any]:
             "source": event.path,
             # What search shows of each result and filters it by (Pagefind meta, filters, sort).
             "search": {
-                "date": event.display_date,
+                "date": site.date(event),
                 "status": site.words.status_title(event.status),
                 "year": str(event.date.earliest.year),
-                "actors": [site.actors[a].name for a in event.all_actors],
-                "places": [site.places[p].name for p in event.places],
-                "tags": [site.tags[t].name for t in event.tags],
+                "actors": [site.name(a) for a in event.all_actors],
+                "places": [site.plain(site.places[p], "name") for p in event.places],
+                "tags": [site.plain(site.tags[t], "name") for t in event.tags],
             },
         },
         "jsonld": event_jsonld(site, event),

@@ -10,7 +10,7 @@ Markdown are written to docs paths, which the builder checks and rewrites; links
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..ids import slug
 
@@ -51,54 +51,76 @@ class Layout:
     content_path: str = "content"
     """The content folder, relative to the project: the paths events are read from start with it."""
 
+    edition: str = ""
+    """The language of the pages laid out ('' for English, else e.g. 'id'): another edition's pages
+    are under ``<language>/``, each at the same path as its English twin."""
+
+    @property
+    def prefix(self) -> str:
+        """What every docs path of the edition starts with: '' or 'id/'."""
+        return f"{self.edition}/" if self.edition else ""
+
+    def twin(self, language: str) -> Layout:
+        """The same layout for the pages of another edition ('' for English)."""
+        return replace(self, edition="" if language == "en" else language)
+
     # -- docs paths: hand-written pages the generated ones link to --------------------------
-    home = "index.md"
-    methodology = "methodology.md"
+    @property
+    def home(self) -> str:
+        return self.prefix + "index.md"
+
+    @property
+    def methodology(self) -> str:
+        return self.prefix + "methodology.md"
 
     # -- docs paths: generated pages --------------------------------------------------------
-    timeline = "timeline/index.md"
-    statuses = "statuses/index.md"
-    sources = "sources/index.md"
-    latest = "_generated/latest.md"
-    """The home page's list of the latest events, which the home page includes (not a page)."""
+    @property
+    def timeline(self) -> str:
+        return self.prefix + "timeline/index.md"
 
-    @staticmethod
-    def event(event_id: str) -> str:
+    @property
+    def statuses(self) -> str:
+        return self.prefix + "statuses/index.md"
+
+    @property
+    def sources(self) -> str:
+        return self.prefix + "sources/index.md"
+
+    @property
+    def latest(self) -> str:
+        """The home page's list of the latest events, which the home page includes (not a page)."""
+        return self.prefix + "_generated/latest.md"
+
+    def event(self, event_id: str) -> str:
         """An event's page: it depends on the id alone, never on the file's folder, title or date."""
-        return f"events/{event_id}.md"
+        return f"{self.prefix}events/{event_id}.md"
 
-    @staticmethod
-    def year(year: int) -> str:
+    def year(self, year: int) -> str:
         """The timeline's page for a year (when the timeline is too long for one page)."""
-        return f"timeline/{year}.md"
+        return f"{self.prefix}timeline/{year}.md"
 
-    @staticmethod
-    def month(year: int, month: int) -> str:
+    def month(self, year: int, month: int) -> str:
         """The timeline's page for a month of a busy year."""
-        return f"timeline/{year}/{month:02d}.md"
+        return f"{self.prefix}timeline/{year}/{month:02d}.md"
 
-    @staticmethod
-    def registry(kind: str) -> str:
+    def registry(self, kind: str) -> str:
         """The list of every actor, place or tag."""
-        return f"{kind}/index.md"
+        return f"{self.prefix}{kind}/index.md"
 
-    @staticmethod
-    def entry(kind: str, item_id: str) -> str:
+    def entry(self, kind: str, item_id: str) -> str:
         """The page of one actor, place or tag."""
-        return f"{kind}/{item_id}.md"
+        return f"{self.prefix}{kind}/{item_id}.md"
 
-    @staticmethod
-    def status(status: str) -> str:
+    def status(self, status: str) -> str:
         """The page listing the events of one status."""
-        return f"statuses/{status}.md"
+        return f"{self.prefix}statuses/{status}.md"
 
     @staticmethod
     def numbered(path: str, k: int) -> str:
         """Page ``k`` (from 0) of a list that starts at ``path``: ``x.md``, ``x/page/2.md``, …"""
         return path if k == 0 else f"{path.removesuffix('.md')}/page/{k + 1}.md"
 
-    @staticmethod
-    def publishers(names: Iterable[str]) -> dict[str, str]:
+    def publishers(self, names: Iterable[str]) -> dict[str, str]:
         """A page for each publisher, named by its slug ('Reuters' → sources/reuters.md), never twice."""
         paths: dict[str, str] = {}
         taken = {"index"}
@@ -109,7 +131,7 @@ class Layout:
                 n += 1
                 candidate = f"{stem}-{n}"
             taken.add(candidate)
-            paths[name] = f"sources/{candidate}.md"
+            paths[name] = f"{self.prefix}sources/{candidate}.md"
         return paths
 
     # -- addresses --------------------------------------------------------------------------

@@ -77,6 +77,7 @@ ENV = jinja2.Environment(
 ENV.filters["md"] = md_text
 ENV.filters["excerpt"] = excerpt
 ENV.filters["plural"] = plural
+ENV.filters["tl_citing"] = lambda name, t: t("ui.citing", name=name)
 
 
 def render_page(template: str, meta: dict[str, Any] | None, *, site: Any, page: str, **context: Any) -> str:
@@ -84,11 +85,13 @@ def render_page(template: str, meta: dict[str, Any] | None, *, site: Any, page: 
     marker, and the template rendered with ``context``.
 
     Templates get ``site``, ``page`` (the docs path links are written from), ``paths`` (the
-    layout, which names every docs path) and ``link(path)``, a Markdown link from ``page``."""
+    layout, which names every docs path), ``link(path)``, a Markdown link from ``page``, and the
+    words of the pages' language: ``t(key, …)`` and ``count_of(noun, n)``."""
     layout = site.layout
     body = ENV.get_template(template).render(
-        site=site, page=page, paths=layout, link=lambda target: layout.link(page, target), **context
-    )
+        site=site, page=page, paths=layout, link=lambda target: layout.link(page, target), t=site.words.markup,
+        count_of=site.words.count, **context,
+    )  # fmt: skip
     if meta is None:
         return GENERATED_MARK + "\n\n" + body
     # Marks the page as generated (its edit link opens its YAML file, or there is none) even when

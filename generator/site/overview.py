@@ -23,6 +23,7 @@ from ..knowledge import known_from, steps
 from ..model import ACTOR_KINDS, STATUSES, Event
 from .context import Site
 from .markup import ENV
+from .words import Words
 
 __all__ = ["LANES", "MAX_MARKS", "Overview", "overview"]
 
@@ -60,6 +61,8 @@ class Mark:
     data: tuple[tuple[str, str], ...]
     extent: tuple[float, float]
     """From its leftmost to its rightmost point, history included: what a label must not touch."""
+    name: str
+    """The event's title in the page's language, for its label."""
 
 
 @dataclass(frozen=True)
@@ -115,30 +118,33 @@ def _lanes_of(site: Site, event: Event, lanes: str) -> list[str]:
 
 def _lane_names(site: Site, lanes: str, keys: Sequence[str]) -> list[tuple[str, str]]:
     if lanes == "tag":
-        named = sorted((k for k in keys if k in site.tags), key=lambda k: site.tags[k].name.casefold())
-        return [(k, site.tags[k].name) for k in named] + [(k, "Untagged") for k in keys if k == "untagged"]
+        named = sorted((site.plain(site.tags[k], "name"), k) for k in keys if k in site.tags)
+        return [(k, name) for name, k in sorted(named, key=lambda n: n[0].casefold())] + [
+            (k, site.t("ui.untagged")) for k in keys if k == "untagged"
+        ]
     if lanes == "actor-kind":
-        return [(k, k.capitalize()) for k in (*ACTOR_KINDS, "none") if k in keys]
+        return [(k, site.t("ui.no_actor") if k == "none" else site.words.kind(k).capitalize())
+                for k in (*ACTOR_KINDS, "none") if k in keys]  # fmt: skip
     return [(s, site.words.status_title(s)) for s in STATUSES]
 
 
-def _ticks(first: dt.date, last: dt.date, x: Callable[[dt.date], float]) -> list[Tick]:
+def _ticks(first: dt.date, last: dt.date, x: Callable[[dt.date], float], words: Words) -> list[Tick]:
     days = (last - first).days + 1
     ticks: list[Tick] = []
     if days <= 62:  # a month: its weeks
         day = first
         while day <= last:
-            ticks.append(Tick(x(day), f"{day.day} {day:%b}", day.day == 1))
+            ticks.append(Tick(x(day), f"{day.day} {words.month_short(day.month)}", day.day == 1))
             day += dt.timedelta(days=7)
         return ticks
     month = dt.date(first.year, first.month, 1)
     while month <= last:
         major = month.month == 1
-        text = str(month.year) if major else (f"{month:%b}" if days <= 800 else "")
+        text = str(month.year) if major else (words.month_short(month.month) if days <= 800 else "")
         ticks.append(Tick(x(month), text, major))
         month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     if not any(t.major for t in ticks):
-        ticks[0] = Tick(ticks[0].x, f"{first:%b %Y}", True)
+        ticks[0] = Tick(ticks[0].x, f"{words.month_short(first.month)} {first.year}", True)
     return ticks
 
 
@@ -178,9 +184,6 @@ class Overview:
         return next((path for start, path in reversed(self.periods) if start <= month), self.periods[0][1])
 
 
-_LANE_WORDS = {"status": "status", "tag": "tag", "actor-kind": "kind of actor"}
-
-
 def overview(site: Site, spec: Overview, page: str) -> Markup:
     """The overview graphic ``spec`` describes, for the page ``page`` (its links start there)."""
     events, first, last, lanes = spec.events, spec.first, spec.last, site.lanes
@@ -211,7 +214,8 @@ def overview(site: Site, spec: Overview, page: str) -> Markup:
             counts = tuple(
                 Count(x(day), max(x(_period_end(day, span)) - x(day), 1.5), n, day,
                       root + layout.url(period_page(day)) if period_page else "",
-                      f"{_period_name(day, span)}: {n:,} {name.lower()} events", n / busiest)
+                      site.t("ui.period_count", period=_period_name(site, day, span), n=site.words.number(n),
+                             lane=name.lower()), n / busiest)
                 for day, (n, _) in sorted(counted.get(key, {}).items())
             )  # fmt: skip
             built.append(Lane(key, name, y, 2, (), counts, ()))
@@ -222,10 +226,12 @@ def overview(site: Site, spec: Overview, page: str) -> Markup:
         labels = _labels(marks, y)
         built.append(Lane(key, name, y, rows, marks, (), labels))
         y += rows * ROW + 8
+    words = site.words
+    name = words.t("ui.overview", events=words.count("events", len(events)), first=words.month_year(first),
+                   last=words.month_year(last), lanes=words.t(f"ui.lanes_{lanes}"))  # fmt: skip
     html = ENV.get_template("overview.svg.j2").render(
-        site=site, lanes=built, ticks=_ticks(first, last, x), width=WIDTH, height=y + 4, left=LEFT, axis=AXIS,
-        row=ROW, right=WIDTH - RIGHT, grouped=grouped, count=len(events), first=first, last=last,
-        lanes_word=_LANE_WORDS[lanes],
+        site=site, lanes=built, ticks=_ticks(first, last, x, words), width=WIDTH, height=y + 4, left=LEFT,
+        axis=AXIS, row=ROW, right=WIDTH - RIGHT, name=name + (words.t("ui.overview_counted") if grouped else ""),
     )  # fmt: skip
     return Markup(html)
 
@@ -258,7 +264,7 @@ def _marks(
             classes.append("tl-ov__mark--uncertain")
         if event.date.interval and event.date.end is None:
             classes.append("tl-ov__mark--open")
-        title = f"{event.display_date}: {event.title} ({site.words.status_title(event.status)})"
+        title = f"{site.date(event)}: {site.plain(event, 'title')} ({site.words.status_title(event.status)})"
         data = [("date", event.date.earliest.isoformat()), ("event-id", event.id), ("status", event.status),
                 ("known", known_from(event).isoformat())]  # fmt: skip
         if event.history:
@@ -267,7 +273,8 @@ def _marks(
         data += [("actors", " ".join(event.all_actors)), ("places", " ".join(event.places)),
                  ("tags", " ".join(event.tags))]  # fmt: skip
         href = root + layout.url(layout.event(event.id))
-        marks.append(Mark(event, start, width, row, dot, " ".join(classes), title, href, said, tuple(data), extent))
+        marks.append(Mark(event, start, width, row, dot, " ".join(classes), title, href, said, tuple(data), extent,
+                          site.plain(event, "title")))  # fmt: skip
     return tuple(marks)
 
 
@@ -283,7 +290,7 @@ def _labels(marks: Sequence[Mark], lane_y: float) -> tuple[Label, ...]:
         taken[mark.row].append((mark.extent[0] - 5, mark.extent[1] + 2))
     placed = []
     for mark in sorted(marks, key=_significance, reverse=True)[:40]:
-        title = mark.event.title
+        title = mark.name
         text = title if len(title) <= LABEL_CHARS else title[: LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
         own = (mark.extent[0] - 5, mark.extent[1] + 2)
         after = (mark.extent[1] + 4, mark.extent[1] + 4 + CHAR * len(text))
@@ -313,9 +320,9 @@ def _period_end(day: dt.date, span: int) -> dt.date:
     return day + dt.timedelta(days=7 if span > 62 else 1)
 
 
-def _period_name(day: dt.date, span: int) -> str:
+def _period_name(site: Site, day: dt.date, span: int) -> str:
     if span > 400:
-        return f"{day:%B %Y}"
+        return site.words.month_year(day)
     if span > 62:
-        return f"Week of {day.day} {day:%B %Y}"
-    return f"{day.day} {day:%B %Y}"
+        return site.t("ui.week_of", date=site.words.day(day))
+    return site.words.day(day)

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from ..model import Event
 from .layout import Layout
+from .words import Words
 
 __all__ = [
     "PAGE_SIZE",
@@ -69,6 +70,8 @@ class MonthEntry:
     path: str
     label: str
     count: int
+    short: str = ""
+    """The month's short name, for the index's table: 'Sep'."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,7 @@ class YearGroup:
     months: tuple[MonthGroup, ...]
 
 
-def by_year(events: Iterable[Event]) -> tuple[YearGroup, ...]:
+def by_year(events: Iterable[Event], words: Words) -> tuple[YearGroup, ...]:
     """Group events for a timeline page: per year, the whole-year events, then per month.
 
     Every event sits under the year and month of the earliest day it can mean, so the page
@@ -154,7 +157,7 @@ def by_year(events: Iterable[Event]) -> tuple[YearGroup, ...]:
         YearGroup(
             year,
             tuple(whole),
-            tuple(MonthGroup(n, dt.date(year, n, 1).strftime("%B %Y"), tuple(m)) for n, m in months.items()),
+            tuple(MonthGroup(n, words.month_year(dt.date(year, n, 1)), tuple(m)) for n, m in months.items()),
         )
         for year, (whole, months) in years.items()
     )
@@ -168,69 +171,74 @@ def chunks(path: str, items: Sequence[T], size: int) -> list[tuple[str, tuple[T,
     ]
 
 
-def numbered_title(title: str, k: int) -> str:
+def numbered_title(title: str, k: int, words: Words) -> str:
     """The title of page ``k`` (from 0) of a list: 'Russia', 'Russia, page 2'."""
-    return title if k == 0 else f"{title}, page {k + 1}"
+    return title if k == 0 else words.t("pages.page_title", title=title, n=k + 1)
 
 
 def numbered_pager(
-    pages: Sequence[tuple[str, object]], k: int, label: str, about: str, up: Link | None = None
+    pages: Sequence[tuple[str, object]], k: int, label: str, about: str, words: Words, up: Link | None = None
 ) -> Pager | None:
     """The links between the numbered pages of one list, on its page ``k`` (None if it has one page)."""
     if len(pages) < 2:
         return None
     return Pager(
         label,
-        f"Page {k + 1} of {len(pages)}{about}",
-        Link(pages[k - 1][0], f"Page {k}") if k > 0 else None,
-        Link(pages[k + 1][0], f"Page {k + 2}") if k + 1 < len(pages) else None,
+        words.t("pages.page_position", n=k + 1, total=len(pages), about=about),
+        Link(pages[k - 1][0], words.t("pages.page_n", n=k)) if k > 0 else None,
+        Link(pages[k + 1][0], words.t("pages.page_n", n=k + 2)) if k + 1 < len(pages) else None,
         up,
     )
 
 
-def span_label(events: Sequence[Event]) -> str:
+def span_label(events: Sequence[Event], words: Words) -> str:
     """The months a page of a listing covers: 'March 2024 – May 2024'."""
     if not events:
-        return "no events"
-    first, last = (e.date.earliest.strftime("%B %Y") for e in (events[0], events[-1]))
+        return words.t("pages.no_events")
+    first, last = (words.month_year(e.date.earliest) for e in (events[0], events[-1]))
     return first if first == last else f"{first} – {last}"
 
 
-def plan_timeline(events: Sequence[Event], size: int, layout: Layout) -> TimelinePlan:
+def plan_timeline(events: Sequence[Event], size: int, layout: Layout, words: Words) -> TimelinePlan:
     """The pages the timeline is listed on.
 
     One page while the timeline fits on one; beyond that a page per year, and a year with more
     events than a page holds gets a page per month (its whole-year events stay on the year's
     page), a dense month several pages.
     """
-    top = Link(layout.timeline, "Timeline")
+    top = Link(layout.timeline, words.t("pages.timeline"))
     if len(events) <= size:
         return TimelinePlan((TimelinePart(top.path, top.title, tuple(events)),), ())
     parts: list[TimelinePart] = []
     years: list[YearEntry] = []
-    for group in by_year(events):
+    for group in by_year(events, words):
         year_path, title = layout.year(group.year), str(group.year)
         every = group.whole + tuple(e for month in group.months for e in month.events)
         if len(every) <= size:
             parts.append(TimelinePart(year_path, title, every, top))
             years.append(YearEntry(year_path, title, len(every)))
             continue
-        months = tuple(MonthEntry(layout.month(group.year, m.month), m.label, len(m.events)) for m in group.months)
+        months = tuple(MonthEntry(layout.month(group.year, m.month), m.label, len(m.events), words.month_short(m.month))
+                       for m in group.months)  # fmt: skip
         years.append(YearEntry(year_path, title, len(every), months))
         for k, (path, chunk) in enumerate(chunks(year_path, group.whole, size)):
-            parts.append(TimelinePart(path, numbered_title(title, k), chunk, top, months if k == 0 else ()))
+            parts.append(TimelinePart(path, numbered_title(title, k, words), chunk, top, months if k == 0 else ()))
         for entry, month in zip(months, group.months, strict=True):
             for k, (path, chunk) in enumerate(chunks(entry.path, month.events, size)):
-                parts.append(TimelinePart(path, numbered_title(month.label, k), chunk, Link(year_path, title)))
+                parts.append(TimelinePart(path, numbered_title(month.label, k, words), chunk, Link(year_path, title)))
     return TimelinePlan(tuple(parts), tuple(years))
 
 
 def numbered_pages(
-    path: str, events: Sequence[Event], size: int, title: str
+    path: str, events: Sequence[Event], size: int, title: str, words: Words
 ) -> list[tuple[str, tuple[Event, ...], Pager | None]]:
     """A listing of ``events`` starting at ``path`` on numbered pages: (docs path, its events, its pager)."""
     pages = chunks(path, events, size)
     return [
-        (page, chunk, numbered_pager(pages, k, f"Pages of {title}", f": {span_label(chunk)}"))
+        (
+            page,
+            chunk,
+            numbered_pager(pages, k, words.t("pages.pages_of", title=title), f": {span_label(chunk, words)}", words),
+        )
         for k, (page, chunk) in enumerate(pages)
     ]

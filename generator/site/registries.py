@@ -29,9 +29,6 @@ class Row:
     events: int
 
 
-_TITLES = {"actors": "Actors", "places": "Places", "tags": "Tags"}
-
-
 @dataclass(frozen=True)
 class SaidBy:
     """A statement an actor made about an event, and how the event stands today."""
@@ -70,15 +67,16 @@ def events_by_entry(events: Sequence[Event]) -> dict[tuple[str, str], list[Event
     return index
 
 
-def _describe(item: Entry) -> str:
+def _describe(site: Site, item: Entry) -> str:
     if isinstance(item, Tag) and item.description:
-        return item.description
-    return f"Events on the timeline involving {item.name}."
+        return site.plain(item, "description")
+    return site.t("pages.entry_description", name=site.plain(item, "name"))
 
 
 def _index(site: Site, kind: str, rows: tuple[Row, ...]) -> str:
     """Every actor, place or tag, with how many events name each."""
-    meta = {"title": _TITLES[kind], "description": f"Every {kind[:-1]} on the timeline, with its events."}
+    meta = {"title": site.t(f"pages.{kind}"),
+            "description": site.t("pages.registry_description", kind=site.t(f"pages.kind_{kind}"))}  # fmt: skip
     return render_page("registry_index.md.j2", meta, site=site, page=site.layout.registry(kind), kind=kind, rows=rows)
 
 
@@ -95,8 +93,8 @@ def _entry(
 ) -> str:
     """Page ``k`` (from 0) of the events naming one actor, place or tag."""
     meta: dict[str, Any] = {
-        "title": numbered_title(item.name, k),
-        "description": _describe(item),
+        "title": numbered_title(site.plain(item, "name"), k, site.words),
+        "description": _describe(site, item),
         "timeline": {"source": site.registry_paths.get(kind)},
     }
     if k > 0:
@@ -113,12 +111,13 @@ def registry_pages(
     """The list of every actor, place or tag, and each one's pages of events (an actor's first page
     with the statements it made)."""
     memo, layout = site.memo, site.layout
-    entries = sorted(site.registry(kind).values(), key=lambda item: item.name.casefold())
+    entries = sorted(site.registry(kind).values(), key=lambda item: site.plain(item, "name").casefold())
     rows = tuple(Row(item, len(named.get((kind, item.id), ()))) for item in entries)
     pages = {layout.registry(kind): memo.call(_index, site, kind, rows)}
     for item in site.registry(kind).values():
         events = named.get((kind, item.id), [])
-        listing = numbered_pages(layout.entry(kind, item.id), events, site.page_size, item.name)
+        listing = numbered_pages(layout.entry(kind, item.id), events, site.page_size, site.plain(item, "name"),
+                                 site.words)  # fmt: skip
         for k, (path, chunk, pager) in enumerate(listing):
             statements = tuple(said.get(item.id, ())) if kind == "actors" and k == 0 else ()
             pages[path] = memo.call(_entry, site, kind, item, path, k, chunk, len(events), pager, statements)

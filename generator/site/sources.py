@@ -62,27 +62,28 @@ def source_groups(events: Sequence[Event]) -> dict[str, list[SourceGroup]]:
     return dict(groups)
 
 
-_META = {"title": "Sources", "description": "Every source cited on the timeline, by publisher."}
+def _meta(site: Site) -> dict[str, object]:
+    return {"title": site.t("pages.sources"), "description": site.t("pages.sources_description")}
 
 
 def _whole(site: Site, groups: tuple[tuple[str, tuple[SourceRows, ...]], ...], total: int) -> str:
     return render_page(
-        "sources.md.j2", dict(_META), site=site, page=site.layout.sources, groups=dict(groups), total=total,
+        "sources.md.j2", _meta(site), site=site, page=site.layout.sources, groups=dict(groups), total=total,
         publisher=None, pager=None,
     )  # fmt: skip
 
 
 def _index(site: Site, publishers: tuple[PublisherEntry, ...], total: int) -> str:
     page = site.layout.sources
-    return render_page("sources_index.md.j2", dict(_META), site=site, page=page, publishers=publishers, total=total)
+    return render_page("sources_index.md.j2", _meta(site), site=site, page=page, publishers=publishers, total=total)
 
 
 def _publisher(
     site: Site, publisher: str, path: str, k: int, rows: tuple[SourceRows, ...], total: int, pager: Pager | None
 ) -> str:
     meta = {
-        "title": numbered_title(f"Sources: {publisher}", k),
-        "description": f"Every source from {publisher} cited on the timeline.",
+        "title": numbered_title(site.t("pages.publisher_title", publisher=publisher), k, site.words),
+        "description": site.t("pages.publisher_description", publisher=publisher),
     }
     return render_page(
         "sources.md.j2", meta, site=site, page=path, groups={publisher: rows}, total=total, publisher=publisher,
@@ -120,10 +121,10 @@ def sources_pages(site: Site, events: Sequence[Event]) -> tuple[dict[str, str], 
         for name, items in groups.items()
     )
     pages = {layout.sources: memo.call(_index, site, index, total)}
-    up = Link(layout.sources, "All publishers")
+    up = Link(layout.sources, site.t("pages.all_publishers"))
     for name, items in groups.items():
         numbered = chunks(paths[name], [(g, e) for g in items for e in g.events], budget)
         for k, (path, _) in enumerate(numbered):
-            pager = numbered_pager(numbered, k, f"Pages of {name}'s sources", "", up)
+            pager = numbered_pager(numbered, k, site.t("pages.publisher_pages", publisher=name), "", site.words, up)
             pages[path] = memo.call(_publisher, site, name, path, k, _page_rows(numbered, k), len(items), pager)
     return pages, total

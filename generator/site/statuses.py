@@ -15,15 +15,18 @@ __all__ = ["status_pages"]
 
 
 def _index(site: Site, counts: tuple[tuple[str, int], ...]) -> str:
-    meta = {"title": "Statuses", "description": "How sure anyone is of each event."}
+    meta = {"title": site.t("pages.statuses"), "description": site.t("pages.statuses_description")}
     return render_page("statuses_index.md.j2", meta, site=site, page=site.layout.statuses, counts=dict(counts))
 
 
 def _status(
     site: Site, status: str, path: str, k: int, events: tuple[Event, ...], total: int, pager: Pager | None
 ) -> str:
-    title = f"{site.words.status_title(status)} events"
-    meta: dict[str, Any] = {"title": numbered_title(title, k), "description": f"Events {STATUSES[status]}."}
+    title = site.t("pages.status_title", status=site.words.status_title(status))
+    meta: dict[str, Any] = {
+        "title": numbered_title(title, k, site.words),
+        "description": site.t("pages.status_description", meaning=site.words.meaning(status)),
+    }
     if k > 0:
         meta["search"] = {"exclude": True}
     return render_page(
@@ -39,7 +42,8 @@ def status_pages(site: Site, events: Sequence[Event]) -> dict[str, str]:
     pages = {layout.statuses: memo.call(_index, site, counts)}
     for status in STATUSES:
         chosen = [e for e in events if e.status == status]
-        title = f"{site.words.status_title(status)} events"
-        for k, (path, chunk, pager) in enumerate(numbered_pages(layout.status(status), chosen, site.page_size, title)):
+        title = site.t("pages.status_title", status=site.words.status_title(status))
+        listing = numbered_pages(layout.status(status), chosen, site.page_size, title, site.words)
+        for k, (path, chunk, pager) in enumerate(listing):
             pages[path] = memo.call(_status, site, status, path, k, chunk, len(chosen), pager)
     return pages

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..knowledge import known_from
 from ..model import STATUSES, Event
 from .context import Site
-from .markup import plural, render_page
+from .markup import render_page
 from .overview import Overview, overview
 from .paging import Pager, TimelinePart, TimelinePlan, YearEntry, by_year
 
@@ -44,13 +44,15 @@ def facets(site: Site, events: Sequence[Event]) -> tuple[Facet, ...]:
         counted["places"].update(event.places)
         counted["tags"].update(event.tags)
     found = []
-    for name, label, kind in (("actor", "Actor", "actors"), ("place", "Place", "places"), ("tag", "Tag", "tags")):
-        entries = sorted(site.registry(kind).values(), key=lambda item: item.name.casefold())
-        options = tuple(FacetOption(i.id, i.name, counted[kind][i.id]) for i in entries if counted[kind][i.id])
-        found.append(Facet(name, label, options))
+    for name, kind in (("actor", "actors"), ("place", "places"), ("tag", "tags")):
+        named = sorted((site.plain(i, "name"), i.id) for i in site.registry(kind).values() if counted[kind][i.id])
+        options = tuple(
+            FacetOption(i, text, counted[kind][i]) for text, i in sorted(named, key=lambda n: n[0].casefold())
+        )
+        found.append(Facet(name, site.t(f"ui.{name}"), options))
     statuses = Counter(e.status for e in events)
     options = tuple(FacetOption(s, site.words.status_title(s), statuses[s]) for s in STATUSES if statuses[s])
-    found.append(Facet("status", "Status", options))
+    found.append(Facet("status", site.t("ui.status"), options))
     return tuple(found)
 
 
@@ -77,7 +79,7 @@ def _listing(
 ) -> str:
     """A timeline page: its overview, its events by year and month, with filters and the as-of control."""
     return render_page(
-        template, meta, site=site, page=part.path, part=part, years=by_year(part.events), count=len(part.events),
+        template, meta, site=site, page=part.path, part=part, years=by_year(part.events, site.words), count=len(part.events),
         filters=facets(site, part.events), pager=pager, known=known_range(part.events),
         words_json=json.dumps(site.words.script_words(), ensure_ascii=False, separators=(",", ":")),
         overview=overview(site, seen, part.path) if seen else None,
@@ -86,16 +88,13 @@ def _listing(
 
 def _whole(site: Site, part: TimelinePart, seen: Overview) -> str:
     """The timeline on one page."""
-    meta: dict[str, object] = {
-        "title": "Timeline",
-        "description": "Every event in date order, with its status and sources.",
-    }
+    meta: dict[str, object] = {"title": site.t("pages.timeline"), "description": site.t("pages.timeline_description")}
     return _listing(site, "timeline.md.j2", meta, part, None, seen)
 
 
 def _index(site: Site, years: tuple[YearEntry, ...], first: TimelinePart, count: int, seen: Overview) -> str:
     """The index of a split timeline: its overview, its years and their months, with counts."""
-    meta = {"title": "Timeline", "description": "Every event in date order, with its status and sources."}
+    meta = {"title": site.t("pages.timeline"), "description": site.t("pages.timeline_description")}
     page = site.layout.timeline
     return render_page(
         "timeline_index.md.j2", meta, site=site, page=page, count=count, years=years, first=first,
@@ -106,8 +105,8 @@ def _index(site: Site, years: tuple[YearEntry, ...], first: TimelinePart, count:
 def _part(site: Site, part: TimelinePart, pager: Pager, count: int, seen: Overview | None) -> str:
     """A year, a month or a page of a month."""
     meta: dict[str, object] = {
-        "title": f"{part.title} – Timeline",
-        "description": f"Events of {part.title} in date order, with their status and sources.",
+        "title": site.t("pages.part_title", part=part.title),
+        "description": site.t("pages.part_description", part=part.title),
         # Each event is found in search by its own page, not by the listings it is on.
         "search": {"exclude": True},
     }
@@ -163,9 +162,9 @@ def timeline_pages(site: Site, plan: TimelinePlan, events: Sequence[Event]) -> d
     for k, part in enumerate(parts):
         before = parts[k - 1] if k > 0 else None
         after = parts[k + 1] if k + 1 < len(parts) else None
-        position = f"{part.title}: {plural(part.total, 'event')} of {count:,}"
-        pager = Pager(
-            "Parts of the timeline", position, before.link if before else None, after.link if after else None, part.up
-        )
+        position = site.t("pages.part_position", part=part.title, events=site.words.count("events", part.total),
+                          total=site.words.number(count))  # fmt: skip
+        pager = Pager(site.t("pages.parts_label"), position, before.link if before else None,
+                      after.link if after else None, part.up)  # fmt: skip
         pages[part.path] = memo.call(_part, site, part, pager, count, seen.get(part.path))
     return pages
