@@ -70,7 +70,11 @@ def test_a_generated_page_replaced_by_hand_is_not_deleted(tmp_path: Path) -> Non
     assert (tmp_path / "events" / "a.md").read_text(encoding="utf-8") == "# Rewritten by hand\n"
 
 
-@pytest.mark.parametrize("path", ["../escape.md", "/etc/passwd.md", "index.md", "events/../../x.md", "events/x.txt"])
+@pytest.mark.parametrize(
+    "path",
+    ["../escape.md", "/etc/passwd.md", "index.md", "events/../../x.md", "events/x.txt", "id/index.md", "id/about.md",
+     "id/id/events/x.md", "id/../events/x.md", "stylesheets/events/x.md"],
+)  # fmt: skip
 def test_pages_stay_inside_the_generated_folders(tmp_path: Path, path: str) -> None:
     docs = tmp_path / "docs"
     with pytest.raises(OutputError, match="generated pages go only in"):
@@ -277,9 +281,12 @@ def test_data_files_made_in_a_second_process_are_the_same(tmp_path: Path, monkey
 
 def test_git_ignores_exactly_what_the_generator_writes() -> None:
     """Generated pages never end up in a commit, and hand-written pages beside them are never ignored."""
-    generated = [f"timeline/{folder}/x.md" for folder in GENERATED_DIRS]
-    generated += [f"timeline/{name}" for name in (*GENERATED_FILES, MANIFEST)]
-    handwritten = ["timeline/index.md", "timeline/about.md", "timeline/stylesheets/timeline.css", "content/x.yaml"]
+    generated = [f"timeline/{edition}{folder}/x.md" for folder in GENERATED_DIRS for edition in ("", "id/")]
+    generated += [f"timeline/{edition}{name}" for name in GENERATED_FILES for edition in ("", "id/")]
+    generated += [f"timeline/{MANIFEST}"]
+    handwritten = ["timeline/index.md", "timeline/about.md", "timeline/stylesheets/timeline.css", "content/x.yaml",
+                   "timeline/id/index.md", "timeline/id/methodology.md", "timeline/id/search/index.md",
+                   "timeline/javascripts/timeline.js"]  # fmt: skip
     result = subprocess.run(
         ["git", "check-ignore", "--no-index", "--verbose", "--non-matching", *generated, *handwritten],
         cwd=ROOT, capture_output=True, text=True,
