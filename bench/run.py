@@ -4,6 +4,7 @@
     .venv/bin/python bench/run.py 1000 3          # N synthetic events, runs per measurement
     .venv/bin/python bench/run.py 0 5             # the real content
     .venv/bin/python bench/run.py 1000 3 --serve  # also: save → page under `mkdocs serve`
+    .venv/bin/python bench/run.py 1000 3 --english-only  # the same site without its Indonesian edition
 
 Prints: `timeline validate`; `timeline build` cold and warm; `mkdocs build --strict`; the
 floor (MkDocs building the same generated pages with the `timeline` plugin removed); the
@@ -76,18 +77,27 @@ def copy_project(target: Path) -> Path:
 
 
 def clean(project: Path) -> None:
-    for folder in GENERATED_DIRS:
-        shutil.rmtree(project / "timeline" / folder, ignore_errors=True)
-    for name in (*GENERATED_FILES, ".timeline-generated.json"):
-        (project / "timeline" / name).unlink(missing_ok=True)
+    """Remove every generated page and data file, of every edition."""
+    docs = project / "timeline"
+    for edition in (docs, *(d for d in docs.iterdir() if d.is_dir() and len(d.name) <= 3)):
+        for folder in GENERATED_DIRS:
+            shutil.rmtree(edition / folder, ignore_errors=True)
+        for name in (*GENERATED_FILES, ".timeline-generated.json"):
+            (edition / name).unlink(missing_ok=True)
 
 
 def floor_config(project: Path) -> Path:
     """mkdocs.yml without the timeline plugin: MkDocs alone on the generated pages."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     floor = project / "floor.yml"
-    floor.write_text(re.sub(r"  - timeline:\n      content_dir: content\n", "", text), encoding="utf-8")
+    floor.write_text(re.sub(r"  - timeline:\n(      .*\n)+", "", text), encoding="utf-8")
     return floor
+
+
+def english_only(project: Path) -> None:
+    """The site without its Indonesian edition: the plugin publishes no other language."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("languages: [id]", "languages: []"), encoding="utf-8")
 
 
 def serve_latency(project: Path, edits: int = 3, dirty: bool = False) -> list[float]:
@@ -171,11 +181,13 @@ def blog_project(project: Path, target: Path) -> Path:
     return target
 
 
-def measure(n: int, runs: int, serve: bool) -> None:
+def measure(n: int, runs: int, serve: bool, english: bool = False) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "p")
+        if english:
+            english_only(project)
         if n:
-            write_corpus(n, project)
+            write_corpus(n, project, translated=not english)
         n = len(list((project / "content" / "events").rglob("*.yaml")))
         names = ("validate", "build cold", "build warm", "mkdocs build --strict", "  pages already current",
                  "floor", "Material blog")  # fmt: skip
@@ -193,7 +205,7 @@ def measure(n: int, runs: int, serve: bool) -> None:
             rows["floor"].append(timed("mkdocs", "build", "-f", str(floor), cwd=project))
             blog = blog or blog_project(project, Path(tmp) / "blog")
             rows["Material blog"].append(timed("mkdocs", "build", cwd=blog, timeout=BLOG_TIMEOUT))
-        print(f"## {n:,} events, {runs} runs (medians)")
+        print(f"## {n:,} events, {runs} runs (medians){', English alone' if english else ''}")
         for name, values in rows.items():
             seconds = statistics.median(v[0] for v in values)
             memory = max(v[1] for v in values) / 1024
@@ -231,13 +243,16 @@ def main() -> None:
     parser.add_argument("n", type=int, nargs="?", help="events (0: the real content); default: the whole suite")
     parser.add_argument("runs", type=int, nargs="?", default=3)
     parser.add_argument("--serve", action="store_true")
+    parser.add_argument("--english-only", action="store_true", help="without the Indonesian edition (N > 0 only)")
     args = parser.parse_args()
     if args.n is None:
         # The numbers of docs/benchmarks.md: 1,000 events (3 runs, with the preview), then 10,000 (1 run).
         measure(1000, 3, serve=True)
         measure(10000, 1, serve=False)
     else:
-        measure(args.n, args.runs, args.serve)
+        if args.english_only and not args.n:
+            parser.error("--english-only needs synthetic events (N > 0): the real content is translated")
+        measure(args.n, args.runs, args.serve, args.english_only)
 
 
 if __name__ == "__main__":

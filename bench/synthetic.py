@@ -13,6 +13,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = [
     "troops",
@@ -71,9 +73,17 @@ def date_for(rng: random.Random, i: int) -> str:
     return forms[i % len(forms)]
 
 
-def write_corpus(n: int, target: Path, seed: int = 1, varied: bool = False) -> Path:
+def _untranslated(node: object) -> object:
+    if isinstance(node, dict):
+        return {k: _untranslated(v) for k, v in node.items() if k != "translations"}
+    return node
+
+
+def write_corpus(n: int, target: Path, seed: int = 1, varied: bool = False, translated: bool = True) -> Path:
     """Create ``target/content`` with ``n`` events; return the content folder. With ``varied``, the
-    summaries draw on a vocabulary of 30,000 words (for the search benchmark) instead of 22."""
+    summaries draw on a vocabulary of 30,000 words (for the search benchmark) instead of 22. With
+    ``translated`` (as the real content is), each event has its title and summary in Indonesian
+    too; without, the registries lose their translations as well (for a site in English alone)."""
     rng = random.Random(seed)
     words = vocabulary(random.Random(seed)) if varied else WORDS
     content = target / "content"
@@ -81,7 +91,11 @@ def write_corpus(n: int, target: Path, seed: int = 1, varied: bool = False) -> P
         shutil.rmtree(content)
     (content / "events").mkdir(parents=True)
     for name in ("actors.yaml", "places.yaml", "tags.yaml"):
-        shutil.copy(ROOT / "content" / name, content / name)
+        if translated:
+            shutil.copy(ROOT / "content" / name, content / name)
+        else:
+            data = _untranslated(yaml.safe_load((ROOT / "content" / name).read_text(encoding="utf-8")))
+            (content / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     actors = [
         line.split(":")[0] for line in (content / "actors.yaml").read_text().splitlines() if line and line[0].isalpha()
     ]
@@ -122,6 +136,14 @@ def write_corpus(n: int, target: Path, seed: int = 1, varied: bool = False) -> P
         ]
         if i > 0:
             lines.append(f"related: [{ids[rng.randrange(i)]}]")
+        if translated:  # from a generator of its own, so the English is the same either way
+            other = random.Random(seed * 1_000_003 + i)
+            lines += ["translations:", "  id:", f"    title: Peristiwa sintetis {i} tentang {other.choice(WORDS)}",
+                      "    summary: |"]  # fmt: skip
+            for j in range(3):
+                lines.append("      " + " ".join(sentence(other, other.randint(8, 16), words) for _ in range(4)))
+                if j < 2:
+                    lines.append("")
         folder = content / "events" / event_id[:4]
         folder.mkdir(exist_ok=True)
         (folder / f"{event_id}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
