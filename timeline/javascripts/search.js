@@ -4,7 +4,9 @@
 // search fetches only the parts it needs, and nothing before the reader starts typing. Results
 // show as the reader types: title, date, status and an excerpt with the words found marked.
 // Filters (status, actor, place, tag, year) and the order (relevance or date) sit above them.
-// Pagefind searches the index of the page's own language (<html lang>).
+// Pagefind searches the index of the page's own language (<html lang>: "en", or "id" on the
+// Indonesian edition's pages), so each edition finds its own pages; the box's words are the
+// edition's (data-words), and numbers and names are written and sorted the language's way.
 (function () {
   "use strict";
   var box = document.querySelector("[data-tl-search]");
@@ -19,6 +21,7 @@
   var more = box.querySelector(".tl-search__more");
   var close = box.querySelector(".tl-search__close");
   var index = new URL(box.getAttribute("data-pagefind"), document.baseURI);
+  var language = document.documentElement.lang || undefined;
   var FACETS = ["status", "actor", "place", "tag", "year"];
   var PAGE = 10;
   var pagefind = null;
@@ -59,13 +62,13 @@
       var options = values[name] || {};
       var keys = Object.keys(options);
       if (!keys.length) return;
-      keys.sort(name === "year" ? function (a, b) { return a < b ? 1 : -1; } : function (a, b) { return a.localeCompare(b); });
+      keys.sort(name === "year" ? function (a, b) { return a < b ? 1 : -1; } : function (a, b) { return a.localeCompare(b, language); });
       var label = element("label", "tl-search__filter");
       label.appendChild(element("span", "", words[name]));
       var select = element("select");
       select.name = name;
       select.appendChild(new Option(words.any, ""));
-      keys.forEach(function (key) { select.appendChild(new Option(key + " (" + options[key] + ")", key)); });
+      keys.forEach(function (key) { select.appendChild(new Option(key + " (" + options[key].toLocaleString(language) + ")", key)); });
       label.appendChild(select);
       fieldset.appendChild(label);
       selects[name] = select;
@@ -121,7 +124,7 @@
         shown = 0;
         list.textContent = "";
         var n = found.length;
-        var line = n === 0 ? words.none : n === 1 ? words.one : say(words.results, { n: n });
+        var line = n === 0 ? words.none : n === 1 ? words.one : say(words.results, { n: n.toLocaleString(language) });
         summary.textContent = term ? line + " " + say(words["for"], { q: term }) : line;
         return show().then(function () { panel.setAttribute("aria-busy", "false"); });
       });
