@@ -36,6 +36,10 @@ KEY_PAGES = {
     "said": "actors/dmitry-peskov/",
     # The search box with its results open.
     "search": "timeline/",
+    # The Indonesian edition.
+    "id-home": "id/",
+    "id-timeline": "id/timeline/",
+    "id-history": "id/events/2024-23-north-korea-sends-troops-to-russia/",
 }
 
 
@@ -364,3 +368,42 @@ def test_key_pages_pass_axe_fit_a_phone_and_are_saved(
     assert violations == []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     reader.screenshot(path=str(ARTIFACTS / f"{name}-{width}-{scheme}.png"), full_page=width == 360)
+
+
+def test_the_language_switcher_leads_to_the_same_page_in_the_other_edition(reader: Page, site_url: str) -> None:
+    event = "events/2024-23-north-korea-sends-troops-to-russia/"
+    reader.goto(site_url + event)
+    title = reader.locator("h1").inner_text()
+    reader.locator(".md-header .md-select button").hover()
+    reader.locator("a.md-select__link[hreflang=id]").click()
+    expect(reader).to_have_url(site_url + "id/" + event)
+    expect(reader.locator("html")).to_have_attribute("lang", "id")
+    assert reader.locator("h1").inner_text() not in ("", title)
+    expect(reader.locator(".tl-meta .tl-status")).to_have_text(re.compile("Terkonfirmasi"))
+    reader.locator(".md-header .md-select button").hover()
+    reader.locator("a.md-select__link[hreflang=en]").click()
+    expect(reader).to_have_url(site_url + event)
+    expect(reader.locator("h1")).to_have_text(title)
+
+
+def test_the_indonesian_timeline_filters_and_speaks_indonesian(reader: Page, site_url: str, timeline: Timeline) -> None:
+    reader.goto(site_url + "id/timeline/?status=disputed")
+    disputed = sum(e.status == "disputed" for e in timeline.events)
+    expect(reader.locator(".tl-rail [data-event-id]:visible")).to_have_count(disputed)
+    expect(reader.locator(".tl-filters__count")).to_have_text(
+        f"Menampilkan {disputed} dari {len(timeline.events)} peristiwa"
+    )
+    expect(reader.locator(".tl-rail .tl-event:visible .tl-status").first).to_have_text(re.compile("^Dibantah"))
+
+
+def test_search_on_an_indonesian_page_finds_indonesian_pages(reader: Page, site_url: str) -> None:
+    reader.goto(site_url + "id/")
+    _search(reader, "rudal")
+    hrefs = _results(reader).locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert hrefs and all(urlsplit(h).path.startswith("/id/") for h in hrefs), hrefs
+    assert any("/id/events/2024-02-07-north-korean-missiles-strike-kharkiv/" in h for h in hrefs), hrefs
+    expect(reader.locator(".tl-search__summary")).to_contain_text("untuk “rudal”")
+    reader.goto(site_url)
+    _search(reader, "Kharkiv")
+    english = _results(reader).locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert english and not any(urlsplit(h).path.startswith("/id/") for h in english), english

@@ -3,13 +3,17 @@ the translations and what stands in for a missing one."""
 
 from __future__ import annotations
 
+import json
+import posixpath
 import re
 import string
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from generator.build import build_pages
 from generator.content.validate import load_timeline
@@ -158,3 +162,98 @@ def test_dropping_a_language_removes_its_generated_pages_and_keeps_the_hand_writ
     assert not (docs / "id" / "events").exists() and not (docs / "id" / "feed.xml").exists()
     assert (docs / "id" / "index.md").read_text(encoding="utf-8") == "# Beranda\n"
     assert (docs / "events" / "2024-10-said.md").is_file()
+
+
+# -- the built site: what the theme makes of the two editions ------------------------------------
+
+EVENT = "2024-23-north-korea-sends-troops-to-russia"
+TABS = {"en": ["Home", "Timeline", "Actors", "Places", "Tags", "Sources", "About"],
+        "id": ["Beranda", "Linimasa", "Aktor", "Tempat", "Topik", "Sumber", "Tentang"]}  # fmt: skip
+
+
+def _page(site: Path, address: str) -> BeautifulSoup:
+    return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _resolve(address: str, href: object) -> str:
+    """Where a relative link on the page at ``address`` (a folder, 'id/events/x/') leads, from the root."""
+    link = str(href)
+    path = posixpath.normpath(posixpath.join("/" + address, link)).lstrip("/")
+    return path + "/" if path and link.endswith("/") else path
+
+
+def _pages(site: Path) -> set[str]:
+    """Every page's address, but the theme's own (404) and the search index's."""
+    return {
+        page.parent.relative_to(site).as_posix() + "/" if page.parent != site else ""
+        for page in site.rglob("index.html")
+        if "pagefind" not in page.parts
+    }
+
+
+def test_every_page_of_the_site_has_its_twin(built_site: Path) -> None:
+    """What the switcher, hreflang and the sitemap link to is there: each page in both editions."""
+    pages = _pages(built_site / "site")
+    indonesian = {p.removeprefix("id/") for p in pages if p.startswith("id/")}
+    english = {p for p in pages if not p.startswith("id/")}
+    assert len(english) > 100 and english == indonesian
+
+
+@pytest.mark.parametrize(("language", "address"), [("en", f"events/{EVENT}/"), ("id", f"id/events/{EVENT}/")])
+def test_each_page_is_in_its_editions_language_throughout(built_site: Path, language: str, address: str) -> None:
+    site = built_site / "site"
+    page = _page(site, address)
+    assert page.html is not None and page.html["lang"] == language
+    assert [a.get_text(strip=True) for a in page.select(".md-tabs__link")] == TABS[language]
+    assert "_id" not in page.get_text()
+    name = "Perang Korea Utara untuk Rusia" if language == "id" else "North Korea's war for Russia"
+    assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == name
+    assert page.title is not None and page.title.get_text().endswith(" - " + name)
+    home = "id/" if language == "id" else ""
+    assert _resolve(address, page.select_one("a.md-logo")["href"]) == home
+    assert page.select_one("meta[property='og:locale']")["content"] == ("id_ID" if language == "id" else "en_GB")
+    words = json.loads(str(page.select_one("[data-tl-search]")["data-words"]))
+    assert words["placeholder"] == ("Cari" if language == "id" else "Search")
+    assert _resolve(address, page.select_one("form.tl-search__form")["action"]) == home + "search/"
+    feed = page.select_one("link[type='application/atom+xml']")
+    assert _resolve(address, feed["href"]) == home + "feed.xml"
+    if language == "id":  # Material's own words, per page
+        assert page.select_one(".md-content__button[title='Ubah halaman ini']") is not None
+        assert page.select_one(".md-copyright").get_text(" ", strip=True).startswith("Dibuat dengan")
+        assert page.select_one("label[title='Beralih ke mode gelap']") is not None
+
+
+@pytest.mark.parametrize("address", [f"events/{EVENT}/", f"id/events/{EVENT}/", "id/", "", "id/timeline/"])
+def test_the_switcher_and_hreflang_lead_to_the_same_page_in_the_other_edition(built_site: Path, address: str) -> None:
+    page = _page(built_site / "site", address)
+    twins = {"en": address.removeprefix("id/") if address != "id/" else "", "id": "id/" + address.removeprefix("id/")}
+    links = page.select("a.md-select__link")
+    assert {a["hreflang"]: _resolve(address, a["href"]) for a in links} == twins
+    (current,) = page.select("a.md-select__link[aria-current=page]")
+    assert page.html is not None and current["hreflang"] == page.html["lang"]
+    alternates = {link["hreflang"]: _resolve(address, link["href"]) for link in page.select("link[hreflang]")}
+    assert alternates == {**twins, "x-default": twins["en"]}
+
+
+def test_the_sitemap_lists_both_editions_each_with_its_twin(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    base = "https://example.org/nk/"
+    run("mkdocs", "build", "--strict", cwd=project, env={"TIMELINE_SITE_URL": base})
+    site = project / "site"
+    root = ElementTree.parse(site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = root.findall("s:url", ns)
+    listed = {u.findtext("s:loc", namespaces=ns) for u in urls}
+    assert listed == {base + p for p in _pages(site)}
+    for url in urls:
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        assert set(links) == {"en", "id", "x-default"} and links["x-default"] == links["en"]
+        for href in links.values():
+            assert href is not None and href.startswith(base)
+            assert (site / href.removeprefix(base) / "index.html").is_file(), href
+
+
+def test_search_has_an_index_for_each_language(built_site: Path) -> None:
+    entry = json.loads((built_site / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    counts = {language: value["page_count"] for language, value in entry["languages"].items()}
+    assert set(counts) == {"en", "id"} and counts["en"] == counts["id"] > 100
