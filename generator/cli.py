@@ -27,7 +27,7 @@ from .publish import BUILDERS, BuildFailed, ProjectError, SearchError, publish
 from .publish.project import edit_base, read_project
 from .site import PAGE_SIZE
 from .site.layout import Layout
-from .site.words import editions
+from .site.words import editions, words_for
 from .tools.commands import add_commands
 
 __all__ = ["main"]
@@ -174,6 +174,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--group", choices=GROUPS, default="status", help="TimelineJS: what events are grouped by (default: status)"
     )
+    export.add_argument(
+        "--language", default="en",
+        help="the edition whose words the feed, CSV, iCalendar and TimelineJS files are in: en (default) or one "
+        "of the plugin's languages",
+    )  # fmt: skip
     export.set_defaults(run=_export)
 
     published = commands.add_parser(
@@ -283,8 +288,13 @@ def _export(args: argparse.Namespace) -> int:
     if timeline is None:
         print(format_problems(problems), file=sys.stderr)
         return EXIT_CONTENT
-    layout = Layout(settings.directory_urls, settings.site_url or "")
-    exports = Exports(timeline, layout, added_dates(settings.content / "events"))
+    if args.language != "en" and args.language not in settings.languages:
+        published = ", ".join(("en", *settings.languages))
+        print(f"timeline export: --language {args.language!r} is not an edition of this site ({published})",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    layout = Layout(settings.directory_urls, settings.site_url or "").twin(args.language)
+    exports = Exports(timeline, layout, added_dates(settings.content / "events"), words=words_for(args.language))
     # TimelineJS has a grouping option; every other format is the site's own file.
     text = json_text(timelinejs(exports, args.group)) if args.format == "timelinejs" else FORMATS[args.format](exports)
     try:

@@ -3,6 +3,8 @@ the translations and what stands in for a missing one."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import posixpath
 import re
@@ -11,15 +13,19 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import feedparser
+import icalendar
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
 from generator.build import build_pages
 from generator.content.validate import load_timeline
+from generator.data import data_files
 from generator.dates import parse_date
 from generator.model import Timeline
 from generator.site import render_site
+from generator.site.layout import Layout
 from generator.site.words import ENGLISH, words_for
 
 from conftest import LANGUAGES, ROOT, copy_project, run
@@ -257,3 +263,33 @@ def test_search_has_an_index_for_each_language(built_site: Path) -> None:
     entry = json.loads((built_site / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     counts = {language: value["page_count"] for language, value in entry["languages"].items()}
     assert set(counts) == {"en", "id"} and counts["en"] == counts["id"] > 100
+
+
+def test_each_edition_has_the_data_files_whose_text_is_its_own(real: Timeline) -> None:
+    files = data_files(real, Layout(site_url="https://example.org/nk/"))
+    assert "id/data/events.json" not in files and "data/events.json" in files  # one JSON carries every language
+    event = next(e for e in real.events if e.history)
+    title = event.translations.get("id", "title")
+    assert title is not None and title != event.title
+    feed = feedparser.parse(files["id/feed.xml"])
+    assert not feed.bozo and feed.feed.title == "Linimasa" and feed.feed.get("language") == "id"
+    assert all(entry.link.startswith("https://example.org/nk/id/events/") for entry in feed.entries)
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(files["id/data/events.csv"]))}
+    assert rows[event.id]["title"] == title and rows[event.id]["url"].startswith("https://example.org/nk/id/")
+    calendar = icalendar.Calendar.from_ical(files["id/data/events.ics"])
+    summaries = {str(c["UID"]): str(c["SUMMARY"]) for c in calendar.walk("VEVENT")}
+    assert summaries[f"{event.id}@timeline"] == title
+    timelinejs = json.loads(files["id/data/timelinejs.json"])
+    (item,) = [i for i in timelinejs["events"] if i["unique_id"] == event.id]
+    assert item["text"]["headline"] == title and "Apa yang dikatakan:" in item["text"]["text"]
+    english = json.loads(files["data/timelinejs.json"])
+    assert {i["group"] for i in english["events"]} <= {"Confirmed", "Reported", "Claimed", "Disputed"}
+    assert {i["group"] for i in timelinejs["events"]} <= {"Terkonfirmasi", "Dilaporkan", "Diklaim", "Dibantah"}
+
+
+def test_export_writes_an_editions_file_and_refuses_an_unknown_edition(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    feed = run("timeline", "export", "--format", "feed", "--language", "id", cwd=project).stdout
+    assert "<title>Linimasa</title>" in feed
+    wrong = run("timeline", "export", "--format", "csv", "--language", "ko", cwd=project, check=False)
+    assert wrong.returncode == 2 and "'ko' is not an edition of this site (en, id)" in wrong.stderr

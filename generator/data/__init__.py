@@ -35,14 +35,19 @@ FORMATS: dict[str, Callable[[Exports], str]] = {
 }
 """Each format's text, by the name `timeline export --format` takes."""
 
+EDITION_FORMATS = ("csv", "ics", "timelinejs", "feed")
+"""The formats whose text is in the edition's language, so each edition has its own."""
+
 
 def data_files(
     timeline: Timeline, layout: Layout, added: Added | None = None, memo: Memo | None = None
 ) -> dict[str, str]:
-    """``{docs path: text}`` for every data file, and each other edition's feed (``<language>/feed.xml``)."""
+    """``{docs path: text}`` for every data file; each other edition has those whose text is in its
+    language (``<language>/feed.xml``, ``<language>/data/events.csv``, …). ``events.json`` and its
+    schema are one for all: the JSON carries every translation."""
     exports = Exports(timeline, layout, added, memo)
     files = {DATA_FILES[name]: make(exports) for name, make in FORMATS.items()}
     for language in timeline.languages:
-        edition = layout.twin(language)
-        files[edition.prefix + DATA_FILES["feed"]] = atom(Exports(timeline, edition, added, memo), words_for(language))
+        edition = Exports(timeline, layout.twin(language), added, memo, words_for(language))
+        files.update({edition.layout.prefix + DATA_FILES[name]: FORMATS[name](edition) for name in EDITION_FORMATS})
     return files

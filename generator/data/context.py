@@ -17,8 +17,9 @@ import markdown
 
 from ..content.added import Added
 from ..memo import Memo
-from ..model import Actor, Event, Place, Statement, Tag, Timeline
+from ..model import Actor, Event, Place, Statement, Tag, Timeline, in_language
 from ..site.layout import Layout
+from ..site.words import ENGLISH, Words
 
 __all__ = ["Exports", "Terms"]
 
@@ -26,16 +27,18 @@ __all__ = ["Exports", "Terms"]
 @dataclass(frozen=True, eq=False)
 class Terms:
     """What an event's line in a data file is made from besides the event and the day it was
-    added: the registries its ids resolve to, and the layout its address comes from."""
+    added: the registries its ids resolve to, the layout its address comes from, and the words
+    of the edition it is written for."""
 
     actors: Mapping[str, Actor]
     places: Mapping[str, Place]
     tags: Mapping[str, Tag]
     layout: Layout
+    words: Words = ENGLISH
     digest: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
-        text = repr((self.actors, self.places, self.tags, self.layout))
+        text = repr((self.actors, self.places, self.tags, self.layout, self.words))
         object.__setattr__(self, "digest", hashlib.sha256(text.encode()).hexdigest())
 
     def __hash__(self) -> int:
@@ -47,6 +50,18 @@ class Terms:
     def url(self, event: Event) -> str:
         """The event page's address: absolute when the site's address is known, else from the site's root."""
         return self.layout.address(self.layout.event(event.id))
+
+    def text(self, item: object, name: str) -> str:
+        """A field of a content item in the edition's language (English where it is not translated)."""
+        return in_language(item, name, self.words.code)
+
+    def date(self, event: Event) -> str:
+        """The event's date as the edition's pages show it."""
+        return self.text(event, "date_text") if event.date_text else self.words.date(event.date)
+
+    def name(self, actor_id: str) -> str:
+        """An actor's name in the edition's language."""
+        return self.text(self.actors[actor_id], "name")
 
 
 _MARKDOWN = markdown.Markdown()
@@ -63,10 +78,16 @@ class Exports:
     """One generation's data files: the timeline, its terms, when each event was added, the memo."""
 
     def __init__(
-        self, timeline: Timeline, layout: Layout, added: Added | None = None, memo: Memo | None = None
+        self,
+        timeline: Timeline,
+        layout: Layout,
+        added: Added | None = None,
+        memo: Memo | None = None,
+        words: Words = ENGLISH,
     ) -> None:
         self.timeline = timeline
-        self.terms = Terms(timeline.actors, timeline.places, timeline.tags, layout)
+        self.words = words
+        self.terms = Terms(timeline.actors, timeline.places, timeline.tags, layout, words)
         self.layout = layout
         self.git = added or Added()
         self.memo = memo if memo is not None else Memo()

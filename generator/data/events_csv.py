@@ -43,7 +43,7 @@ def _row(terms: Terms, e: Event, added: dt.date) -> str:
             e.date.earliest.isoformat(),
             e.date.latest.isoformat() if e.date.latest else "",
             e.date.precision,
-            e.title,
+            terms.text(e, "title"),
             e.status,
             "; ".join(e.claimed_by),
             "; ".join(e.disputed_by),
@@ -52,7 +52,7 @@ def _row(terms: Terms, e: Event, added: dt.date) -> str:
             "; ".join(e.tags),
             "; ".join(sources),
             terms.url(e),
-            e.summary,
+            terms.text(e, "summary"),
             added.isoformat(),
             "; ".join(history),
         ]
@@ -60,5 +60,5 @@ def _row(terms: Terms, e: Event, added: dt.date) -> str:
 
 
 def events_csv(exports: Exports) -> str:
-    """The header and one row per event."""
+    """The header and one row per event (titles and summaries in the edition's language)."""
     return _line(CSV_COLUMNS) + "".join(exports.lines(_row))

@@ -7,7 +7,6 @@ import html
 import xml.etree.ElementTree as ET
 
 from ..model import Event, in_language
-from ..site.words import ENGLISH, Words
 from .context import Exports
 
 __all__ = ["FEED_SIZE", "atom"]
@@ -20,10 +19,10 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def atom(exports: Exports, words: Words = ENGLISH) -> str:
+def atom(exports: Exports) -> str:
     """The feed: the ``FEED_SIZE`` events added last, each linking to its page with its status and summary,
     in ``words``' language (the feed of that edition, its links to the edition's pages)."""
-    layout = exports.layout
+    layout, words = exports.layout, exports.words
     code = words.code
 
     def text(item: object, name: str) -> str:

@@ -48,15 +48,16 @@ def _vevent(terms: Terms, e: Event, added: dt.date) -> str:
     start = e.date.earliest
     end = (e.date.latest if e.date.latest is not None else start) + dt.timedelta(days=1)
     url = terms.url(e)
+    status = terms.words.status_title(e.status)
     lines = [
         "BEGIN:VEVENT",
-        f"SUMMARY:{ics_text(e.title)}",
+        f"SUMMARY:{ics_text(terms.text(e, 'title'))}",
         f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
         f"DTEND;VALUE=DATE:{end:%Y%m%d}",
         f"DTSTAMP:{added:%Y%m%d}T000000Z",
         f"UID:{e.id}@timeline",
         f"CATEGORIES:{ics_text(e.status)}",
-        "DESCRIPTION:" + ics_text(f"{e.display_date}. {e.status.capitalize()}. {e.summary}\n{url}"),
+        "DESCRIPTION:" + ics_text(f"{terms.date(e)}. {status}. {terms.text(e, 'summary')}\n{url}"),
         f"STATUS:{'CONFIRMED' if e.status == 'confirmed' else 'TENTATIVE'}",
     ]
     if terms.layout.site_url:
@@ -71,7 +72,7 @@ def events_ics(exports: Exports) -> str:
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:-//timeline-generator//{__version__}//EN",
-        "X-WR-CALNAME:Timeline",
+        f"X-WR-CALNAME:{ics_text(exports.words.t('data.feed_title'))}",
     ]
     body = "".join(exports.lines(_vevent))
     return "".join(fold(line) + "\r\n" for line in lines) + body + "END:VCALENDAR\r\n"
