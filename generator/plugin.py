@@ -30,7 +30,7 @@ from .memo import Memo
 from .output import OutputError
 from .problems import format_problems
 from .publish.builders import PUBLISHING
-from .publish.project import edit_base
+from .publish.project import edit_base, edition_problem
 from .publish.search import SearchError, write_index
 from .sanitize import sanitize_html
 from .site import PAGE_SIZE
@@ -109,7 +109,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for code in self.config.languages:
-            problem = language_problem(code)
+            problem = language_problem(code) or edition_problem(code, config.extra)
             if problem:
                 raise PluginError(f"timeline: languages: {problem}")
         # Worked out once a build, not once a page: where the content's YAML files are edited.

@@ -293,3 +293,14 @@ def test_export_writes_an_editions_file_and_refuses_an_unknown_edition(tmp_path:
     assert "<title>Linimasa</title>" in feed
     wrong = run("timeline", "export", "--format", "csv", "--language", "ko", cwd=project, check=False)
     assert wrong.returncode == 2 and "'ko' is not an edition of this site (en, id)" in wrong.stderr
+
+
+def test_a_language_the_theme_cannot_reach_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"    - name: Bahasa Indonesia\n.*\n.*\n", "", text), encoding="utf-8")
+    for command in (("mkdocs", "build"), ("timeline", "build")):
+        result = run(*command, cwd=project, check=False)
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        assert "'id' has no entry in extra.alternate" in result.stderr, result.stderr

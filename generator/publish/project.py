@@ -8,13 +8,14 @@ folders, the site's and the repository's addresses, URL style and the plugin's o
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-__all__ = ["Project", "ProjectError", "edit_base", "read_project"]
+__all__ = ["Project", "ProjectError", "edit_base", "edition_problem", "read_project"]
 
 
 class ProjectError(Exception):
@@ -91,7 +92,7 @@ def read_project(config_file: Path) -> Project:
         edit_uri=data.get("edit_uri") or None,
         content_edit_uri=options.get("content_edit_uri"),
         directory_urls=bool(data.get("use_directory_urls", True)),
-        languages=_languages(options.get("languages"), config_file),
+        languages=_languages(options.get("languages"), data.get("extra"), config_file),
         lanes=_lanes(options.get("overview_lanes", "status"), config_file),
     )
 
@@ -105,7 +106,7 @@ def _lanes(value: object, config_file: Path) -> str:
     return str(value)
 
 
-def _languages(value: object, config_file: Path) -> tuple[str, ...]:
+def _languages(value: object, extra: object, config_file: Path) -> tuple[str, ...]:
     from ..site.words import language_problem
 
     if value is None:
@@ -113,10 +114,24 @@ def _languages(value: object, config_file: Path) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise ProjectError(f"{config_file}: the timeline plugin's languages must be a list, e.g. [id]")
     for code in value:
-        problem = language_problem(code)
+        problem = language_problem(code) or edition_problem(code, extra)
         if problem:
             raise ProjectError(f"{config_file}: the timeline plugin's languages: {problem}")
     return tuple(value)
+
+
+def edition_problem(code: str, extra: object) -> str | None:
+    """What the theme lacks to show the edition ``code``, or None: its entry in ``extra.alternate``
+    (the language switcher) and its words in ``extra.editions``."""
+    alternate = extra.get("alternate") if isinstance(extra, Mapping) else None
+    if not isinstance(alternate, list) or not any(isinstance(a, dict) and a.get("lang") == code for a in alternate):
+        return (f"{code!r} has no entry in extra.alternate, so no page would lead to its edition; add "
+                f"{{name: …, link: /{code}/, lang: {code}}}")  # fmt: skip
+    editions = extra.get("editions") if isinstance(extra, Mapping) else None
+    own = editions.get(code) if isinstance(editions, Mapping) else None
+    if not isinstance(own, Mapping) or "site_name" not in own:
+        return f"{code!r} has no extra.editions.{code}.site_name: the edition's name in its own language"
+    return None
 
 
 def _slash(url: object) -> str | None:
