@@ -29,7 +29,8 @@ def evaluation() -> ModuleType:
 def test_the_seed_article(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
     shutil.copytree(ROOT / "generator" / "schema", tmp_path / "generator" / "schema")
-    result = run("timeline", "draft", str(SEED), "--published", "2025-04-28", "--language", "id",
+    # Every sentence a new event (--no-match): the sentences about events of the timeline are below.
+    result = run("timeline", "draft", str(SEED), "--published", "2025-04-28", "--language", "id", "--no-match",
                  "--publisher", "Bisnis.com", "--title", "Korea Utara Akhirnya Akui Kirim Pasukan Bantu Rusia",
                  cwd=tmp_path)  # fmt: skip
     rows = [re.split(r"\s{2,}", line) for line in result.stdout.splitlines()[1:-1]]
@@ -68,7 +69,8 @@ def test_the_seed_article(tmp_path: Path) -> None:
     )
     target.write_text(filled, encoding="utf-8")
     assert run("timeline", "validate", cwd=tmp_path).returncode == 0
-    again = run("timeline", "draft", str(SEED), "--published", "2025-04-28", "--language", "id", cwd=tmp_path)
+    again = run("timeline", "draft", str(SEED), "--published", "2025-04-28", "--language", "id", "--no-match",
+                cwd=tmp_path)  # fmt: skip
     assert "0 drafts written" in again.stdout and "exists already" in again.stderr
 
 
@@ -262,3 +264,88 @@ def test_an_unknown_language_is_a_usage_error(tmp_path: Path) -> None:
     result = run("timeline", "draft", str(SEED), "--published", "2025-04-28", "--language", "fr", cwd=tmp_path,
                  check=False)  # fmt: skip
     assert result.returncode == 2 and "no phrase list for language 'fr'; known: en, id" in result.stderr
+
+
+SEED_ABOUT = {
+    "10 September 2023": {"2023-09-10-kim-leaves-pyongyang-for-russia"},
+    "Senin (28/4/2025)": {"2025-04-28-kcna-admits-troop-deployment"},
+    "Pada bulan Januari": {"2025-01-ukraine-captures-two-north-korean-soldiers",
+                           "2025-01-seoul-estimates-300-north-korean-soldiers-killed"},
+    "musim gugur lalu": {"2024-23-north-korea-sends-troops-to-russia"},
+    "Jumat pekan lalu": {"2025-04-25-kim-attends-destroyer-launch"},
+    "setelah tujuh bulan": {"2025-04-russia-claims-ukrainian-forces-expelled-from-kursk",
+                            "2024-09-ukraine-holds-russian-territory-in-kursk"},
+}  # fmt: skip
+"""Which event of the timeline each dated sentence of the seed is about (either, where it is about two)."""
+
+
+def _seed_project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "generator" / "schema", tmp_path / "generator" / "schema")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def test_sentences_about_events_of_the_timeline_become_proposed_statements(tmp_path: Path) -> None:
+    project = _seed_project(tmp_path)
+    result = run("timeline", "draft", str(SEED), "--published", "2025-04-28", "--language", "id",
+                 "--publisher", "Bisnis.com", "--title", "Korea Utara Akhirnya Akui Kirim Pasukan Bantu Rusia",
+                 cwd=project)  # fmt: skip
+    proposed = dict(re.findall(r"proposed: a statement for (\S+) \((\S+)\)", result.stdout))
+    texts = {event: (project / path).read_text(encoding="utf-8") for event, path in proposed.items()}
+    for phrase, events in SEED_ABOUT.items():
+        about = [event for event, text in texts.items() if f"# date: {phrase!r}" in text]
+        assert len(about) == 1 and about[0] in events, (phrase, about)
+    # No event is drafted twice: what is about an event of the timeline is no new event.
+    drafted = sorted((project / "drafts").glob("*.yaml"))
+    assert all(
+        not any(f"# date: {phrase!r}" in p.read_text(encoding="utf-8") for phrase in SEED_ABOUT) for p in drafted
+    )
+    assert "statements proposed for events of the timeline" in result.stdout
+    assert not (project / "content").joinpath("history").exists()
+
+
+def test_a_proposed_statement_filled_in_joins_the_events_history(tmp_path: Path) -> None:
+    project = _seed_project(tmp_path)
+    run("timeline", "draft", str(SEED), "--published", "2025-04-28", "--language", "id", "--publisher", "Bisnis.com",
+        "--title", "Korea Utara Akhirnya Akui Kirim Pasukan Bantu Rusia", cwd=project)  # fmt: skip
+    event = "2025-04-25-kim-attends-destroyer-launch"
+    (proposal,) = (project / "drafts" / "history").glob(f"{event}--*.yaml")
+    text = proposal.read_text(encoding="utf-8")
+    # It says which event it is for, why, and when the statement was made; the stance is a person's to set.
+    assert f"A proposed statement for the event {event}" in text and f"# content/events/2025/{event}.yaml" in text
+    assert "stance: TODO  # asserts | denies | corroborates | disputes | acknowledges | retracts" in text
+    assert "  - date: '2025-04-28'" in text and "when it was said: by 2025-04-28, the day the article was" in text
+    assert "Kim, ditemani oleh putrinya" in " ".join(text.split())
+    filled = (
+        text.replace("stance: TODO", "stance: corroborates")
+        .replace("TODO what was said, in your own words", "Bisnis.com reported the launch, citing Bloomberg.")
+        .replace("TODO an English translation of the quote", "Last Friday, Kim attended the launch.")
+    )
+    entry = filled.split("history:\n", 1)[1]
+    target = project / "content" / "events" / "2025" / f"{event}.yaml"
+    original = target.read_text(encoding="utf-8")
+    if "\nhistory:\n" in original:  # add it to the history (the dates are in order: it is the newest)
+        before, after = original.split("\nhistory:\n", 1)
+        target.write_text(before + "\nhistory:\n" + after.rstrip("\n") + "\n" + entry, encoding="utf-8")
+    else:
+        target.write_text(original.rstrip("\n") + "\nhistory:\n" + entry, encoding="utf-8")
+    checked = run("timeline", "validate", cwd=project, check=False)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_sentence_about_nothing_on_the_timeline_is_a_new_event(tmp_path: Path) -> None:
+    project = _seed_project(tmp_path)
+    article = project / "article.txt"
+    article.write_text("Bank Indonesia held its benchmark rate at 5.75 percent on 23 April, its governor said.\n")
+    result = run("timeline", "draft", str(article), "--published", "2025-04-28", cwd=project)
+    assert "proposed:" not in result.stdout and "1 drafts written" in result.stdout
+
+
+def test_an_english_sentence_about_an_event_of_the_timeline_is_matched_too(tmp_path: Path) -> None:
+    project = _seed_project(tmp_path)
+    article = project / "article.txt"
+    article.write_text("North Korea's state news agency KCNA acknowledged on Monday that the country had sent "
+                       "troops to help Russia retake the Kursk region.\n", encoding="utf-8")  # fmt: skip
+    result = run("timeline", "draft", str(article), "--published", "2025-04-30", cwd=project)
+    assert "proposed: a statement for 2025-04-28-kcna-admits-troop-deployment" in result.stdout

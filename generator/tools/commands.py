@@ -10,7 +10,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..content.validate import load_timeline
 from ..dates import DateError, parse_date
+from ..model import Timeline
+from ..publish.project import ProjectError, read_project
+from ..site.words import editions
 from .draft import write_drafts
 from .importer import ImportFailed, import_entries, read_sheet, read_timelinejs
 from .new import ask_date, new_event_file
@@ -66,6 +70,12 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     draft.add_argument("--title", default="TODO", help="its title, in its own language")
     draft.add_argument("--url", help="its address, if you have seen it")
     draft.add_argument("--drafts", default="drafts", type=Path, help="where drafts go (default: drafts)")
+    draft.add_argument(
+        "--content", default="content", type=Path,
+        help="the timeline's content: a sentence about one of its events becomes a proposed statement for "
+        "that event's history, in drafts/history/ (default: content, when it is there)",
+    )  # fmt: skip
+    draft.add_argument("--no-match", action="store_true", help="draft every dated sentence as a new event")
     draft.set_defaults(run=_draft)
 
 
@@ -130,9 +140,11 @@ def _draft(args: argparse.Namespace) -> int:
                   "language": args.language}  # fmt: skip
         if args.url:
             source["url"] = args.url
+        timeline = None if args.no_match else _timeline(args.content)
         report = write_drafts(
-            args.article, args.drafts, published=published.earliest, language=args.language, source=source
-        )
+            args.article, args.drafts, published=published.earliest, language=args.language, source=source,
+            timeline=timeline,
+        )  # fmt: skip
     except (DateError, ValueError, OSError) as error:
         print(f"timeline draft: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -143,7 +155,26 @@ def _draft(args: argparse.Namespace) -> int:
         print(f"{found.phrase:<{width}}  {found.edtf:<20}  {short}")
     for path in report.skipped:
         print(f"kept: {path} exists already", file=sys.stderr)
+    for path, match in report.proposed:
+        print(f"proposed: a statement for {match.event.id} ({path}): add it to that event's history")
     print(
         f"{len(report.written)} drafts written to {args.drafts}/: fill in every TODO, then move them to content/events/"
+        + (f"; {len(report.proposed)} statements proposed for events of the timeline" if report.proposed else "")
     )
     return EXIT_OK
+
+
+def _timeline(content: Path) -> Timeline | None:
+    """The timeline drafts are matched against, or None when there is none (or it has errors, said so)."""
+    if not (content / "events").is_dir():
+        return None
+    config = Path("mkdocs.yml")
+    try:
+        languages = read_project(config).languages if config.is_file() else editions()
+    except ProjectError:
+        languages = editions()
+    timeline, _ = load_timeline(content, Path.cwd(), languages=languages)
+    if timeline is None:
+        print(f"timeline draft: {content} has errors (`timeline validate`), so no draft is matched to its events",
+              file=sys.stderr)  # fmt: skip
+    return timeline

@@ -2,7 +2,9 @@
 
 The article is read paragraph by paragraph and sentence by sentence; the date resolver
 (``generator/tools/dating/``) finds the dates in each sentence, and every dated sentence
-becomes one draft event in ``drafts/``, with the sentence as its quote.
+becomes one draft event in ``drafts/``, with the sentence as its quote, or, when it is about an
+event already on the timeline (``matching``), a proposed statement for that event's history in
+``drafts/history/``.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from typing import Any
 
 import yaml
 
-from ..ids import event_id_for
+from ..ids import event_id_for, slug
+from ..model import Timeline
 from .dating import Found, Resolver, resolver
+from .matching import Match, Matcher
 from .new import modeline
 
 __all__ = ["DraftReport", "Found", "Resolver", "read_article", "resolver", "sentences", "write_drafts"]
@@ -110,6 +114,41 @@ def _draft(sentence: str, found: list[Found], source: dict[str, Any]) -> str:
     )
 
 
+class _Indented(yaml.SafeDumper):
+    """YAML with lists indented under their key, as the content's files write them, so that an
+    entry pastes into an event's history as it is."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _proposal(sentence: str, found: list[Found], source: dict[str, Any], match: Match, published: dt.date) -> str:
+    event = match.event
+    lines = [
+        f"# A proposed statement for the event {event.id}, made by `timeline draft`:",
+        f"# {event.path}",
+        f"# The sentence names {', '.join(match.actors)}, falls in the event's time and shares its words",
+        f"# ({', '.join(match.words[:8])}).",
+        "# Check it against the source; keep in `by` who said it; set its stance; write the note in",
+        "# your own words; then add the entry to that event's history, oldest first.",
+    ]
+    lines += [f"# date: {item.phrase!r} → {item.edtf} ({item.how}): what the sentence dates" for item in found]
+    lines.append(f"# when it was said: by {published.isoformat()}, the day the article was published (if the")
+    lines.append("# article says when it was said, write that day instead)")
+    statement: dict[str, Any] = {
+        "date": published.isoformat(),
+        "by": list(match.actors),
+        "stance": "TODO",
+        "note": "TODO what was said, in your own words",
+        "sources": [{**source, "quote": sentence}],
+    }
+    if not str(source.get("language", "en")).startswith("en"):
+        statement["sources"][0]["translation"] = "TODO an English translation of the quote"
+    text = yaml.dump({"history": [statement]}, Dumper=_Indented, allow_unicode=True, sort_keys=False, width=88)
+    stances = "asserts | denies | corroborates | disputes | acknowledges | retracts"
+    return "\n".join(lines) + "\n" + text.replace("stance: TODO", f"stance: TODO  # {stances}")
+
+
 @dataclass
 class DraftReport:
     """What `timeline draft` found and wrote."""
@@ -117,26 +156,46 @@ class DraftReport:
     rows: list[tuple[Found, str]]
     written: list[Path]
     skipped: list[Path]
+    proposed: list[tuple[Path, Match]]
+    """Statements proposed for events already on the timeline, and the event each is about."""
 
 
 def write_drafts(
-    article: Path, drafts_dir: Path, *, published: dt.date, language: str, source: dict[str, Any]
+    article: Path,
+    drafts_dir: Path,
+    *,
+    published: dt.date,
+    language: str,
+    source: dict[str, Any],
+    timeline: Timeline | None = None,
 ) -> DraftReport:
-    """One draft event per dated sentence of the article, in ``drafts_dir``; existing files are kept."""
+    """One draft per dated sentence of the article, in ``drafts_dir``: a new event, or, for a sentence
+    about an event of ``timeline``, a proposed statement for its history in ``drafts_dir/history/``.
+    Existing files are kept."""
     find = resolver(language).find
-    report = DraftReport([], [], [])
+    matcher = Matcher(timeline, language) if timeline is not None else None
+    report = DraftReport([], [], [], [])
     for paragraph in read_article(article):
         for sentence in sentences(paragraph):
             found = find(sentence, published)
             if not found:
                 continue
             report.rows.extend((item, sentence) for item in found)
-            event_id = event_id_for(found[0].edtf, " ".join(sentence.split()[:6]))
-            target = drafts_dir / f"{event_id}.yaml"
+            words = " ".join(sentence.split()[:6])
+            match = matcher.match(sentence, [(f.phrase, f.edtf) for f in found]) if matcher else None
+            if match is not None:
+                target = drafts_dir / "history" / f"{match.event.id}--{slug(words)}.yaml"
+                text = _proposal(sentence, found, source, match, published)
+            else:
+                target = drafts_dir / f"{event_id_for(found[0].edtf, words)}.yaml"
+                text = modeline(drafts_dir, target) + _draft(sentence, found, source)
             if target.exists():
                 report.skipped.append(target)
                 continue
-            drafts_dir.mkdir(parents=True, exist_ok=True)
-            target.write_text(modeline(drafts_dir, target) + _draft(sentence, found, source), encoding="utf-8")
-            report.written.append(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            if match is not None:
+                report.proposed.append((target, match))
+            else:
+                report.written.append(target)
     return report
