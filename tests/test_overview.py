@@ -21,7 +21,7 @@ from generator.site.context import make_site
 from generator.site.layout import Layout
 from generator.site.overview import LEFT, MAX_MARKS, RIGHT, WIDTH, Overview, overview
 
-from conftest import LANGUAGES, ROOT, regenerate
+from conftest import LANGUAGES, ROOT, copy_project, regenerate, run
 
 GOLDEN = Path(__file__).parent / "cases" / "overview"
 SOURCE = Source("An article", "Example News", dt.date(2025, 4, 28), "https://example.org/a")
@@ -193,3 +193,19 @@ def test_the_real_contents_overview() -> None:
     svg = draw(timeline)
     golden("real", svg)
     assert re.search(r"Overview: \d+ events from January 2023 to December 2025, by status", svg)
+
+
+def test_the_lanes_are_an_option_of_the_plugin(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      languages: [id]\n", "      languages: [id]\n      overview_lanes: tag\n"))
+    run("timeline", "build", cwd=project)
+    page = (project / "timeline" / "timeline" / "index.md").read_text(encoding="utf-8")
+    assert 'data-lane="troop-deployment"' in page and 'data-lane="confirmed"' not in page
+    assert "menurut topik" in (project / "timeline" / "id" / "timeline" / "index.md").read_text(encoding="utf-8")
+    config.write_text(text.replace("      languages: [id]\n", "      languages: [id]\n      overview_lanes: tags\n"))
+    for command in (("mkdocs", "build"), ("timeline", "build")):
+        result = run(*command, cwd=project, check=False)
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        assert "status" in result.stderr and "actor-kind" in result.stderr and "'tags'" in result.stderr, result.stderr
