@@ -16,6 +16,7 @@ from generator.tools.draft import read_article, resolver
 from conftest import ROOT, SEED, run
 
 MONDAY = dt.date(2025, 4, 28)
+FRIDAY = dt.date(2025, 6, 13)
 
 
 def evaluation() -> ModuleType:
@@ -185,6 +186,15 @@ KINDS = [
     ("id", MONDAY, "Rumah itu dibangun sekitar tahun 1920.", ["1920~"]),
     ("id", MONDAY, "Peluncuran akan dilakukan kemungkinan pada Juni.", ["2025-06?"]),
     ("en", MONDAY, "The launch, possibly in June, will be the first.", ["2025-06?"]),
+    # A weekday of a named week is that day of that Monday-Sunday week; "last Thursday" the latest.
+    ("id", FRIDAY, "Harga beras naik pada Rabu pekan lalu.", ["2025-06-04"]),
+    ("id", FRIDAY, "Kapal itu tenggelam Selasa minggu lalu.", ["2025-06-03"]),
+    ("id", MONDAY, "Pada Jumat pekan lalu, Kim hadir.", ["2025-04-25"]),  # on a Monday both readings agree
+    ("id", FRIDAY, "Jumat lalu, pasar ditutup.", ["2025-06-06"]),
+    ("id", FRIDAY, "Sidang dilanjutkan Kamis pekan depan.", ["2025-06-19"]),
+    ("en", FRIDAY, "The bank was fined on Tuesday last week.", ["2025-06-03"]),
+    ("en", FRIDAY, "Last week's Monday sell-off hit chipmakers.", ["2025-06-02"]),
+    ("en", FRIDAY, "Flights were cancelled last Thursday.", ["2025-06-12"]),
 ]
 
 

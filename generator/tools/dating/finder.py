@@ -73,6 +73,7 @@ ORDER = (
     "span_ahead",
     "duration",
     # weekdays, then weeks, months and years relative to publication
+    "weekday_of_week",
     "weekday_relative",
     "unit_relative",
     "weekday_on",

@@ -28,6 +28,7 @@ def rules(p: Pieces) -> dict[str, Rule]:
     day = rf"(?P<day>\d{{1,2}}){_ORDINAL}"
     part = rf"(?P<part>{w.pattern('part_of')})[\s-]+(?:of\s+)?"
     season = rf"(?P<season>{w.pattern('seasons')})"
+    week = rf"(?:{p.week_unit})"
     alone = w.words("alone")
     # Indonesian puts "lalu", "depan" after the name ("Jumat lalu"), English "last", "next" before it.
     after = w.lists["relative_words"] == "after"
@@ -76,10 +77,16 @@ def rules(p: Pieces) -> dict[str, Rule]:
         "month_alone": compile_rule(
             rf"(?P<prep>{w.pattern('month_prepositions')})\s+{month_prefix}{month}(?!\s*\d)", _month_alone
         ),
-        "weekday_relative": compile_rule(
-            rf"{weekday}{p.part_of_day}\s+(?:(?:{p.week_unit})\s+)?(?P<rel>{rel})"
+        # "Kamis pekan lalu", "Thursday of last week", "last week's Thursday".
+        "weekday_of_week": compile_rule(
+            rf"{weekday}{p.part_of_day}\s+{week}\s+(?P<rel>{rel})"
             if after
-            else rf"(?P<rel>{rel})\s+{weekday}{p.part_of_day}",
+            else rf"{weekday}{p.part_of_day}\s+(?:of\s+)?(?P<rel>{rel})\s+{week}"
+            rf"|(?P<rel2>{rel})\s+{week}['’]s\s+{p.weekday('weekday2')}",
+            _weekday_of_week,
+        ),
+        "weekday_relative": compile_rule(
+            rf"{weekday}{p.part_of_day}\s+(?P<rel>{rel})" if after else rf"(?P<rel>{rel})\s+{weekday}{p.part_of_day}",
             _weekday_relative,
         ),
         "weekday_on": compile_rule(
@@ -272,6 +279,17 @@ def _weekday_relative(m: re.Match[str], ctx: Context) -> Answer:
     else:
         day = published + dt.timedelta(days=target - published.weekday())
     return Dated(day_point(day), f"{rel} {m['weekday']} from {published:%A %d %B %Y}")
+
+
+def _weekday_of_week(m: re.Match[str], ctx: Context) -> Answer:
+    """That weekday of last, this or next Monday-to-Sunday week, not the nearest such day."""
+    name = m["weekday"] or m["weekday2"]
+    if m["weekday"] and _ambiguous_weekday(m, ctx):
+        return None
+    rel = ctx.pieces.relative(m["rel"] or m["rel2"])
+    monday = ctx.published - dt.timedelta(days=ctx.published.weekday()) + dt.timedelta(weeks=_STEP[rel])
+    day = monday + dt.timedelta(days=ctx.pieces.phrases.weekdays[name.lower()])
+    return Dated(day_point(day), f"{name} of the {rel} week (Monday to Sunday) from {ctx.published:%A %d %B %Y}")
 
 
 def _weekday_alone(m: re.Match[str], ctx: Context) -> Answer:
