@@ -16,6 +16,7 @@ from generator.tools.draft import read_article, resolver
 from conftest import ROOT, SEED, run
 
 MONDAY = dt.date(2025, 4, 28)
+WEDNESDAY = dt.date(2025, 5, 14)
 FRIDAY = dt.date(2025, 6, 13)
 
 
@@ -195,6 +196,13 @@ KINDS = [
     ("en", FRIDAY, "The bank was fined on Tuesday last week.", ["2025-06-03"]),
     ("en", FRIDAY, "Last week's Monday sell-off hit chipmakers.", ["2025-06-02"]),
     ("en", FRIDAY, "Flights were cancelled last Thursday.", ["2025-06-12"]),
+    # This weekend: the weekend of the week of publication; told in the past before it, the one just gone.
+    ("en", WEDNESDAY, "The city hosts its first marathon this weekend.", ["2025-05-17/2025-05-18"]),
+    ("id", WEDNESDAY, "Alun-alun dipadati warga akhir pekan ini.", ["2025-05-17/2025-05-18"]),
+    ("id", MONDAY, "Alun-alun dipadati warga akhir pekan ini.", ["2025-05-03/2025-05-04"]),
+    ("en", MONDAY, "Hundreds of homes lost power this weekend.", ["2025-04-26/2025-04-27"]),
+    ("en", MONDAY, "Crowds packed the stadium this past weekend.", ["2025-04-26/2025-04-27"]),
+    ("en", WEDNESDAY, "Police made 23 arrests over the weekend.", ["2025-05-10/2025-05-11"]),
 ]
 
 

@@ -82,6 +82,11 @@ class Context:
         """Whether the clause has a verb in the past tense or a superlative ("rose", "doubled", "lowest")."""
         return bool(self.pieces.past.search(self.clause))
 
+    @cached_property
+    def past_tense(self) -> bool:
+        """Whether the clause tells of the past, a reporting verb aside: "the ministry said" dates nothing."""
+        return any(m.group().lower() not in self.pieces.reporting for m in self.pieces.past_verbs.finditer(self.clause))
+
     def placement(self, rel: str | None = None) -> Placement:
         """How a date without a year is placed: by a last/this/next word if there is one, else by the clause."""
         kind = self.pieces.relative(rel) if rel else "this"
@@ -133,8 +138,10 @@ class Pieces:
         cased = [w for w in forward if w in p.months]
         self.forward = re.compile(rf"(?<!\w)(?:{alt(w for w in forward if w not in cased)})(?!\w)", re.IGNORECASE)
         self.forward_cased = re.compile(rf"(?<!\w)(?:{alt(cased)})(?!\w)")
-        suffixes = p.pattern("past_suffixes")
-        self.past = re.compile(rf"(?<!\w)(?:{p.pattern('past')}|\w{{2,}}(?:{suffixes}))(?!\w)", re.IGNORECASE)
+        verbs = rf"{p.pattern('past')}|\w{{2,}}(?:{p.pattern('past_suffixes')})"
+        self.past_verbs = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)", re.IGNORECASE)
+        self.past = re.compile(rf"(?<!\w)(?:{verbs}|{p.pattern('superlatives')})(?!\w)", re.IGNORECASE)
+        self.reporting = set(p.words("reporting"))
         self.lengths = re.compile(rf"(?<!\w)(?:{p.pattern('lengths')})(?!\w)", re.IGNORECASE)
         self.side = self._side()
         self._side_pattern = re.compile(self.side, re.IGNORECASE)

@@ -6,7 +6,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .moments import Point, Span, Time, day_point, last_day, month_point, place, shift_months, week_of, weekend_of
+from .moments import (
+    Point,
+    Span,
+    Time,
+    day_point,
+    first_day,
+    last_day,
+    month_point,
+    place,
+    shift_months,
+    week_of,
+    weekend_of,
+)
 from .phrases import alt
 from .rule import BLOCK, YEAR, Answer, Context, Dated, Pieces, Rule, compile_rule
 
@@ -282,8 +294,15 @@ def _months_to(m: re.Match[str], ctx: Context) -> Answer:
 
 def _weekend(m: re.Match[str], ctx: Context) -> Answer:
     published = ctx.published
-    rel = ctx.pieces.relative(m["r1"] or m["r2"] or "")
-    if rel == "last":
+    said = m["r1"] or m["r2"]
+    rel = ctx.pieces.relative(said or "")
+    if said and rel == "this":
+        # The weekend of the week of publication, still ahead on a weekday, unless the clause
+        # tells of it in the past ("lost power this weekend", written on a Monday).
+        span = weekend_of(published)
+        if ctx.past_tense and first_day(span) > published:
+            span = weekend_of(published - dt.timedelta(days=7))
+    elif rel == "last":
         span = weekend_of(published)
         if last_day(span) >= published:
             span = weekend_of(published - dt.timedelta(days=7))
