@@ -203,6 +203,19 @@ KINDS = [
     ("en", MONDAY, "Hundreds of homes lost power this weekend.", ["2025-04-26/2025-04-27"]),
     ("en", MONDAY, "Crowds packed the stadium this past weekend.", ["2025-04-26/2025-04-27"]),
     ("en", WEDNESDAY, "Police made 23 arrests over the weekend.", ["2025-05-10/2025-05-11"]),
+    # A timetable in the present tense, a bet, a date moved to: ahead. A date straight after "and" shares the verb before.
+    ("en", WEDNESDAY, "The bridge reopens on Aug. 3.", ["2025-08-03"]),
+    ("en", WEDNESDAY, "The trial begins on Monday, the court said.", ["2025-05-19"]),
+    ("en", WEDNESDAY, "The museum reopened on March 2.", ["2025-03-02"]),
+    ("en", WEDNESDAY, "The exhibition, which opened on March 2, closes on June 30.", ["2025-03-02", "2025-06-30"]),
+    ("en", WEDNESDAY, "Markets are pricing in a cut at the Fed's Dec. 10 meeting.", ["2025-12-10"]),
+    ("en", WEDNESDAY, "The vote was postponed by a week to March 3.", ["2026-03-03"]),
+    ("en", WEDNESDAY, "The meeting was moved to Tuesday.", ["2025-05-20"]),
+    ("id", WEDNESDAY, "Peluncuran ditunda hingga 14 Februari.", ["2026-02-14"]),
+    ("id", WEDNESDAY, "Pelantikan diundur ke Januari.", ["2026-01"]),
+    ("en", WEDNESDAY, "Nurses will strike tomorrow and on Friday across 40 hospitals.", ["2025-05-15", "2025-05-16"]),
+    ("id", WEDNESDAY, "Sopir akan mogok besok dan pada Jumat di depan Istana.", ["2025-05-15", "2025-05-16"]),
+    ("en", WEDNESDAY, "Doctors will walk out on Thursday and nurses struck on Friday.", ["2025-05-15", "2025-05-09"]),
 ]
 
 
