@@ -216,6 +216,13 @@ KINDS = [
     ("en", WEDNESDAY, "Nurses will strike tomorrow and on Friday across 40 hospitals.", ["2025-05-15", "2025-05-16"]),
     ("id", WEDNESDAY, "Sopir akan mogok besok dan pada Jumat di depan Istana.", ["2025-05-15", "2025-05-16"]),
     ("en", WEDNESDAY, "Doctors will walk out on Thursday and nurses struck on Friday.", ["2025-05-15", "2025-05-09"]),
+    # Overnight, semalam: the day before publication; not a name, a length or a figure of speech.
+    ("en", WEDNESDAY, "Russia launched 55 drones at Kyiv overnight.", ["2025-05-13"]),
+    ("en", WEDNESDAY, "An overnight attack killed two dockworkers.", ["2025-05-13"]),
+    ("en", WEDNESDAY, "The overnight lending rate stayed at 4.25%.", []),
+    ("en", WEDNESDAY, "Such reforms will not happen overnight.", []),
+    ("id", WEDNESDAY, "Hujan deras semalam merendam 40 rumah.", ["2025-05-13"]),
+    ("id", WEDNESDAY, "Para pendaki menginap semalam di pos 3.", []),
 ]
 
 

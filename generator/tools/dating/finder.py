@@ -78,6 +78,7 @@ ORDER = (
     "unit_relative",
     "weekday_on",
     "day_word",
+    "night",
     "year",
     # names standing alone, last: "Inflasi Juni", "dilanjutkan Senin"
     "month_bare",

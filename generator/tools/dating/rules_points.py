@@ -93,6 +93,11 @@ def rules(p: Pieces) -> dict[str, Rule]:
             rf"(?P<prep>{w.pattern('weekday_prepositions')})\s+{weekday}{p.part_of_day}", _weekday_alone
         ),
         "day_word": compile_rule(rf"(?P<word>{w.pattern('days')})", _day_word),
+        "night": compile_rule(
+            rf"(?:(?P<length>{w.pattern('night_lengths')})\s+)?(?P<word>{w.pattern('nights')})"
+            rf"(?P<name>\s+(?:{w.pattern('night_names')}))?",
+            _night,
+        ),
         "year": compile_rule(
             rf"(?:(?P<prep>{w.pattern('year_prepositions')})\s+)?(?P<year>{YEAR})"
             rf"(?!\s+(?:{w.pattern('year_names_after')})\b)",
@@ -310,6 +315,14 @@ def _day_word(m: re.Match[str], ctx: Context) -> Answer:
     offset = int(ctx.pieces.phrases.mapping("days")[" ".join(m["word"].lower().split())])
     day = ctx.published + dt.timedelta(days=offset)
     return Dated(day_point(day), f"{offset:+d} days from publication" if offset else "the day of publication")
+
+
+def _night(m: re.Match[str], ctx: Context) -> Answer:
+    """ "Overnight", "semalam": the night before publication, not a name, a length or a figure of speech."""
+    if m["length"] or m["name"] or ctx.forward:
+        return BLOCK
+    day = ctx.published - dt.timedelta(days=1)
+    return Dated(day_point(day), "the night before publication")
 
 
 def _year(m: re.Match[str], ctx: Context) -> Answer:
