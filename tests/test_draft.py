@@ -223,6 +223,13 @@ KINDS = [
     ("en", WEDNESDAY, "Such reforms will not happen overnight.", []),
     ("id", WEDNESDAY, "Hujan deras semalam merendam 40 rumah.", ["2025-05-13"]),
     ("id", WEDNESDAY, "Para pendaki menginap semalam di pos 3.", []),
+    # A tournament, games or expo named with its year: the year is no date, nor the start of a range.
+    ("id", WEDNESDAY, "Tim voli tampil di SEA Games 2025 hingga Minggu (18/5).", ["2025-05-18"]),
+    ("id", WEDNESDAY, "Tiket Piala Dunia U-17 2025 akan dijual mulai 3 Juni.", ["2025-06-03"]),
+    ("id", WEDNESDAY, "Osaka menyiapkan 20.000 relawan untuk Expo 2025.", []),
+    ("en", WEDNESDAY, "France won three golds at the Paris 2024 Olympics on Monday.", ["2025-05-12"]),
+    ("en", WEDNESDAY, "Tickets for the 2026 World Cup final sold out.", []),
+    ("en", WEDNESDAY, "The 2023 games were cancelled in 2024.", ["2024"]),
 ]
 
 

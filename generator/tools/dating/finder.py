@@ -27,6 +27,7 @@ ORDER = (
     "numbered",
     "year_name_before",
     "year_name_after",
+    "event_year",
     "money",
     "every",
     # ranges, before the dates at their ends
