@@ -230,6 +230,11 @@ KINDS = [
     ("en", WEDNESDAY, "France won three golds at the Paris 2024 Olympics on Monday.", ["2025-05-12"]),
     ("en", WEDNESDAY, "Tickets for the 2026 World Cup final sold out.", []),
     ("en", WEDNESDAY, "The 2023 games were cancelled in 2024.", ["2024"]),
+    # A doubt about moving a date is a doubt about the date it moves to.
+    ("id", WEDNESDAY, "Peresmian bandara kemungkinan diundur hingga 2027.", ["2027?"]),
+    ("en", WEDNESDAY, "The flight will probably be delayed to 2027, the agency said.", ["2027?"]),
+    ("en", WEDNESDAY, "Talks will likely be pushed back until March.", ["2026-03?"]),
+    ("en", WEDNESDAY, "The flight was delayed to 2027.", ["2027"]),
 ]
 
 

@@ -161,6 +161,9 @@ class Resolver:
         for pattern, qualifier, word in ((self._approximate, "~", "approximate"), (self._uncertain, "?", "uncertain")):
             if pattern.search(before) or pattern.search(bare):
                 time, how = time.qualified(qualifier), f"{how}; {word}"  # type: ignore[arg-type]
+        # "kemungkinan diundur hingga 2027": a doubt about moving a date is a doubt about the new one.
+        if self.pieces.moved_to(before, sentence[start:end], doubted=True):
+            time, how = time.qualified("?"), f"{how}; uncertain, the date it may move to"
         since = self._since_before.search(before) or self._since_opening.match(sentence, start)
         if since and not dated.closed:
             opening = time.start if isinstance(time, Span) else time
