@@ -235,6 +235,12 @@ KINDS = [
     ("en", WEDNESDAY, "The flight will probably be delayed to 2027, the agency said.", ["2027?"]),
     ("en", WEDNESDAY, "Talks will likely be pushed back until March.", ["2026-03?"]),
     ("en", WEDNESDAY, "The flight was delayed to 2027.", ["2027"]),
+    # "This winter" out of season: the nearer of the one just ended and the one to come, unless the tense says.
+    ("en", WEDNESDAY, "Farmers fear another drought this summer.", ["2025-22"]),
+    ("en", dt.date(2026, 11, 20), "Gas storage is 95% full heading into this winter.", ["2026-24"]),
+    ("id", dt.date(2025, 11, 10), "Seoul menyiapkan 3.000 penampungan untuk musim dingin ini.", ["2025-24"]),
+    ("en", WEDNESDAY, "Heating bills eased this winter.", ["2024-24"]),
+    ("en", dt.date(2025, 8, 20), "Heating bills soared this winter.", ["2024-24"]),
 ]
 
 

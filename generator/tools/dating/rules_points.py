@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .moments import Point, day_point, month_point, place, shift_months
+from .moments import Point, day_point, first_day, last_day, month_point, place, shift_months
 from .rule import BLOCK, YEAR, Answer, Context, Dated, Pieces, Rule, compile_rule
 
 __all__ = ["rules"]
@@ -215,10 +215,24 @@ def _season_year(m: re.Match[str], ctx: Context) -> Answer:
 def _season(m: re.Match[str], ctx: Context) -> Answer:
     """Last: the latest that ended before publication; next: the first that begins after; else the current or latest (or next, looking forward)."""
     code = int(ctx.pieces.phrases.mapping("seasons")[" ".join(m["season"].lower().split())])
-    placement = ctx.placement(m.groupdict().get("rel"))
+    rel = m.groupdict().get("rel")
+    if rel and ctx.pieces.relative(rel) == "this" and not ctx.forward and not ctx.past_tense:
+        return _this_season(code, ctx)
+    placement = ctx.placement(rel)
     time = place(lambda year: Point(year, code), ctx.published, placement)
     assert time is not None
     return Dated(time, f"a season (northern hemisphere), {_PLACED[placement]}")
+
+
+def _this_season(code: int, ctx: Context) -> Dated:
+    """ "This winter" in a clause that gives no tense: the current one, else the nearer of the last and the next."""
+    published = ctx.published
+    latest = place(lambda year: Point(year, code), published, "latest")
+    coming = place(lambda year: Point(year, code), published, "first")
+    assert isinstance(latest, Point) and isinstance(coming, Point)
+    if latest == coming or (published - last_day(latest)).days <= (first_day(coming) - published).days:
+        return Dated(latest, "a season (northern hemisphere): the current one, or the nearer one, just ended")
+    return Dated(coming, "a season (northern hemisphere): the nearer one, still to come")
 
 
 # -- months ----------------------------------------------------------------------------------------
