@@ -241,6 +241,13 @@ KINDS = [
     ("id", dt.date(2025, 11, 10), "Seoul menyiapkan 3.000 penampungan untuk musim dingin ini.", ["2025-24"]),
     ("en", WEDNESDAY, "Heating bills eased this winter.", ["2024-24"]),
     ("en", dt.date(2025, 8, 20), "Heating bills soared this winter.", ["2024-24"]),
+    # Years ago this week, this month, today: that week, month or day so many years back.
+    ("en", WEDNESDAY, "Ten years ago this week, the border opened.", ["2015-05-11/2015-05-17"]),
+    ("en", WEDNESDAY, "A year ago this month, the factory shut.", ["2024-05"]),
+    ("en", WEDNESDAY, "Thirty years ago today, the bridge collapsed.", ["1995-05-14"]),
+    ("id", WEDNESDAY, "Lima tahun lalu pekan ini, kasus pertama diumumkan.", ["2020-05-11/2020-05-17"]),
+    ("en", dt.date(2024, 2, 29), "Five years ago today, the bridge collapsed.", ["2019-02-28"]),
+    ("en", WEDNESDAY, "Twenty years ago, the tsunami struck.", ["2005"]),
 ]
 
 
