@@ -86,19 +86,17 @@ class Context:
     def forward(self) -> bool:
         """Whether the clause around the match looks forward.
 
-        By a word of the future ("akan", "will", "is scheduled"), by moving a date to this one
-        ("postponed to", "diundur ke"), or by a timetable in the present tense ("opens", "begins")
-        or a bet ("pricing in") in a clause that tells of no past.
+        By a word of the future ("akan", "will", "is scheduled"); by words before the date that look
+        ahead to it, a move ("postponed to", "diundur ke") or a bet ("betting on a cut at the Dec. 10
+        meeting"); or by a timetable in the present tense ("opens", "begins") when no verb in the
+        past tense comes before the date: "Wimbledon begins on Monday, with Sinner seeded first".
         """
-        pieces, clause = self.pieces, self.clause
-        if pieces.forward.search(clause) or pieces.forward_cased.search(clause) or self.moved_here:
+        pieces, clause, before = self.pieces, self.clause, self._sides[0]
+        if pieces.forward.search(clause) or pieces.forward_cased.search(clause):
             return True
-        return bool(pieces.timetable.search(clause)) and not self.past_tense
-
-    @cached_property
-    def moved_here(self) -> bool:
-        """Whether the clause moves a date to this one: "postponed by a week to March 3", "ditunda hingga"."""
-        return self.pieces.moved_to(self._sides[0], self.match.group())
+        if pieces.moved_to(before, self.match.group()) or pieces.bet.search(before):
+            return True
+        return bool(pieces.timetable.search(clause)) and not self._past_verb(before)
 
     @cached_property
     def looks_back(self) -> bool:
@@ -108,7 +106,10 @@ class Context:
     @cached_property
     def past_tense(self) -> bool:
         """Whether the clause tells of the past, a reporting verb aside: "the ministry said" dates nothing."""
-        return any(m.group().lower() not in self.pieces.reporting for m in self.pieces.past_verbs.finditer(self.clause))
+        return self._past_verb(self.clause)
+
+    def _past_verb(self, text: str) -> bool:
+        return any(m.group().lower() not in self.pieces.reporting for m in self.pieces.past_verbs.finditer(text))
 
     def placement(self, rel: str | None = None) -> Placement:
         """How a date without a year is placed: by a last/this/next word if there is one, else by the clause."""
@@ -170,6 +171,7 @@ class Pieces:
         self.past = re.compile(rf"(?<!\w)(?:{verbs}|{p.pattern('superlatives')})(?!\w)", re.IGNORECASE)
         self.reporting = set(p.words("reporting"))
         self.timetable = re.compile(rf"(?<!\w)(?:{p.pattern('timetable')})(?!\w)", re.IGNORECASE)
+        self.bet = re.compile(rf"(?<!\w)(?:{p.pattern('bets')})(?!\w)", re.IGNORECASE)
         # A verb that moves a date, a few words, then the word before the new date.
         moves = rf"(?<!\w)(?:{p.pattern('moves')})(?:\s+\S+){{0,4}}?\s+(?:{p.pattern('moved_to')})"
         self._moved = re.compile(rf"{moves}\s*$", re.IGNORECASE)
