@@ -219,6 +219,12 @@ KINDS = [
     ("en", WEDNESDAY, "Stocks got off to a strong start on Monday.", ["2025-05-12"]),
     ("en", WEDNESDAY, "The vote was postponed by a week to March 3.", ["2026-03-03"]),
     ("en", WEDNESDAY, "The meeting was moved to Tuesday.", ["2025-05-20"]),
+    (
+        "en",
+        WEDNESDAY,
+        "A court postponed the sentencing of the former minister in the bribery case to Sept. 18.",
+        ["2025-09-18"],
+    ),
     ("id", WEDNESDAY, "Peluncuran ditunda hingga 14 Februari.", ["2026-02-14"]),
     ("id", WEDNESDAY, "Pelantikan diundur ke Januari.", ["2026-01"]),
     ("en", WEDNESDAY, "Nurses will strike tomorrow and on Friday across 40 hospitals.", ["2025-05-15", "2025-05-16"]),

@@ -172,8 +172,8 @@ class Pieces:
         self.reporting = set(p.words("reporting"))
         self.timetable = re.compile(rf"(?<!\w)(?:{p.pattern('timetable')})(?!\w)", re.IGNORECASE)
         self.bet = re.compile(rf"(?<!\w)(?:{p.pattern('bets')})(?!\w)", re.IGNORECASE)
-        # A verb that moves a date, a few words, then the word before the new date.
-        moves = rf"(?<!\w)(?:{p.pattern('moves')})(?:\s+\S+){{0,4}}?\s+(?:{p.pattern('moved_to')})"
+        # A verb that moves a date, any words of its clause, then the word right before the new date.
+        moves = rf"(?<!\w)(?:{p.pattern('moves')})(?:\s+\S+)*?\s+(?:{p.pattern('moved_to')})"
         self._moved = re.compile(rf"{moves}\s*$", re.IGNORECASE)
         self._doubted_move = re.compile(
             rf"(?<!\w)(?:{p.pattern('uncertain')})\s+(?:\S+\s+){{0,2}}?{moves}\s*$", re.IGNORECASE
