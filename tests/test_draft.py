@@ -16,6 +16,8 @@ from generator.tools.draft import read_article, resolver
 from conftest import ROOT, SEED, run
 
 MONDAY = dt.date(2025, 4, 28)
+WEDNESDAY = dt.date(2025, 5, 14)
+FRIDAY = dt.date(2025, 6, 13)
 
 
 def evaluation() -> ModuleType:
@@ -185,6 +187,81 @@ KINDS = [
     ("id", MONDAY, "Rumah itu dibangun sekitar tahun 1920.", ["1920~"]),
     ("id", MONDAY, "Peluncuran akan dilakukan kemungkinan pada Juni.", ["2025-06?"]),
     ("en", MONDAY, "The launch, possibly in June, will be the first.", ["2025-06?"]),
+    # A weekday of a named week is that day of that Monday-Sunday week; "last Thursday" the latest.
+    ("id", FRIDAY, "Harga beras naik pada Rabu pekan lalu.", ["2025-06-04"]),
+    ("id", FRIDAY, "Kapal itu tenggelam Selasa minggu lalu.", ["2025-06-03"]),
+    ("id", MONDAY, "Pada Jumat pekan lalu, Kim hadir.", ["2025-04-25"]),  # on a Monday both readings agree
+    ("id", FRIDAY, "Jumat lalu, pasar ditutup.", ["2025-06-06"]),
+    ("id", FRIDAY, "Sidang dilanjutkan Kamis pekan depan.", ["2025-06-19"]),
+    ("en", FRIDAY, "The bank was fined on Tuesday last week.", ["2025-06-03"]),
+    ("en", FRIDAY, "Last week's Monday sell-off hit chipmakers.", ["2025-06-02"]),
+    ("en", FRIDAY, "Flights were cancelled last Thursday.", ["2025-06-12"]),
+    # This weekend: the weekend of the week of publication; told in the past before it, the one just gone.
+    ("en", WEDNESDAY, "The city hosts its first marathon this weekend.", ["2025-05-17/2025-05-18"]),
+    ("id", WEDNESDAY, "Alun-alun dipadati warga akhir pekan ini.", ["2025-05-17/2025-05-18"]),
+    ("id", MONDAY, "Alun-alun dipadati warga akhir pekan ini.", ["2025-05-03/2025-05-04"]),
+    ("en", MONDAY, "Hundreds of homes lost power this weekend.", ["2025-04-26/2025-04-27"]),
+    ("en", MONDAY, "Crowds packed the stadium this past weekend.", ["2025-04-26/2025-04-27"]),
+    ("en", WEDNESDAY, "Police made 23 arrests over the weekend.", ["2025-05-10/2025-05-11"]),
+    # A timetable in the present tense, a bet, a date moved to: ahead. A date straight after "and" shares the verb before.
+    ("en", WEDNESDAY, "The bridge reopens on Aug. 3.", ["2025-08-03"]),
+    ("en", WEDNESDAY, "The trial begins on Monday, the court said.", ["2025-05-19"]),
+    ("en", WEDNESDAY, "The museum reopened on March 2.", ["2025-03-02"]),
+    ("en", WEDNESDAY, "The exhibition, which opened on March 2, closes on June 30.", ["2025-03-02", "2025-06-30"]),
+    ("en", WEDNESDAY, "Markets are pricing in a cut at the Fed's Dec. 10 meeting.", ["2025-12-10"]),
+    (
+        "en",
+        WEDNESDAY,
+        "Shares ended higher on Friday as traders bet on a cut at the Dec. 10 meeting.",
+        ["2025-05-09", "2025-12-10"],
+    ),
+    ("en", WEDNESDAY, "The final begins on Sunday, with the champion seeded first.", ["2025-05-18"]),
+    ("en", WEDNESDAY, "Stocks got off to a strong start on Monday.", ["2025-05-12"]),
+    ("en", WEDNESDAY, "The vote was postponed by a week to March 3.", ["2026-03-03"]),
+    ("en", WEDNESDAY, "The meeting was moved to Tuesday.", ["2025-05-20"]),
+    (
+        "en",
+        WEDNESDAY,
+        "A court postponed the sentencing of the former minister in the bribery case to Sept. 18.",
+        ["2025-09-18"],
+    ),
+    ("id", WEDNESDAY, "Peluncuran ditunda hingga 14 Februari.", ["2026-02-14"]),
+    ("id", WEDNESDAY, "Pelantikan diundur ke Januari.", ["2026-01"]),
+    ("en", WEDNESDAY, "Nurses will strike tomorrow and on Friday across 40 hospitals.", ["2025-05-15", "2025-05-16"]),
+    ("id", WEDNESDAY, "Sopir akan mogok besok dan pada Jumat di depan Istana.", ["2025-05-15", "2025-05-16"]),
+    ("en", WEDNESDAY, "Doctors will walk out on Thursday and nurses struck on Friday.", ["2025-05-15", "2025-05-09"]),
+    # Overnight, semalam: the day before publication; not a name, a length or a figure of speech.
+    ("en", WEDNESDAY, "Russia launched 55 drones at Kyiv overnight.", ["2025-05-13"]),
+    ("en", WEDNESDAY, "An overnight attack killed two dockworkers.", ["2025-05-13"]),
+    ("en", WEDNESDAY, "The overnight lending rate stayed at 4.25%.", []),
+    ("en", WEDNESDAY, "Such reforms will not happen overnight.", []),
+    ("id", WEDNESDAY, "Hujan deras semalam merendam 40 rumah.", ["2025-05-13"]),
+    ("id", WEDNESDAY, "Para pendaki menginap semalam di pos 3.", []),
+    # A tournament, games or expo named with its year: the year is no date, nor the start of a range.
+    ("id", WEDNESDAY, "Tim voli tampil di SEA Games 2025 hingga Minggu (18/5).", ["2025-05-18"]),
+    ("id", WEDNESDAY, "Tiket Piala Dunia U-17 2025 akan dijual mulai 3 Juni.", ["2025-06-03"]),
+    ("id", WEDNESDAY, "Osaka menyiapkan 20.000 relawan untuk Expo 2025.", []),
+    ("en", WEDNESDAY, "France won three golds at the Paris 2024 Olympics on Monday.", ["2025-05-12"]),
+    ("en", WEDNESDAY, "Tickets for the 2026 World Cup final sold out.", []),
+    ("en", WEDNESDAY, "The 2023 games were cancelled in 2024.", ["2024"]),
+    # A doubt about moving a date is a doubt about the date it moves to.
+    ("id", WEDNESDAY, "Peresmian bandara kemungkinan diundur hingga 2027.", ["2027?"]),
+    ("en", WEDNESDAY, "The flight will probably be delayed to 2027, the agency said.", ["2027?"]),
+    ("en", WEDNESDAY, "Talks will likely be pushed back until March.", ["2026-03?"]),
+    ("en", WEDNESDAY, "The flight was delayed to 2027.", ["2027"]),
+    # "This winter" out of season: the nearer of the one just ended and the one to come, unless the tense says.
+    ("en", WEDNESDAY, "Farmers fear another drought this summer.", ["2025-22"]),
+    ("en", dt.date(2026, 11, 20), "Gas storage is 95% full heading into this winter.", ["2026-24"]),
+    ("id", dt.date(2025, 11, 10), "Seoul menyiapkan 3.000 penampungan untuk musim dingin ini.", ["2025-24"]),
+    ("en", WEDNESDAY, "Heating bills eased this winter.", ["2024-24"]),
+    ("en", dt.date(2025, 8, 20), "Heating bills soared this winter.", ["2024-24"]),
+    # Years ago this week, this month, today: that week, month or day so many years back.
+    ("en", WEDNESDAY, "Ten years ago this week, the border opened.", ["2015-05-11/2015-05-17"]),
+    ("en", WEDNESDAY, "A year ago this month, the factory shut.", ["2024-05"]),
+    ("en", WEDNESDAY, "Thirty years ago today, the bridge collapsed.", ["1995-05-14"]),
+    ("id", WEDNESDAY, "Lima tahun lalu pekan ini, kasus pertama diumumkan.", ["2020-05-11/2020-05-17"]),
+    ("en", dt.date(2024, 2, 29), "Five years ago today, the bridge collapsed.", ["2019-02-28"]),
+    ("en", WEDNESDAY, "Twenty years ago, the tsunami struck.", ["2005"]),
 ]
 
 

@@ -10,8 +10,8 @@ not dates ("1,3 juta", "10.000 tentara", "Law No. 12/2024", "APBN 2025") give no
     moments       points and spans of the EDTF subset, and the calendar sums on them
     phrases       one language's words, from its YAML file
     rule          what every rule shares: regex pieces, the context of a match, the answers
-    rules_names   numbers that are no date (laws, budgets, money)
-    rules_points  days, months, seasons, years, weekdays
+    rules_names   numbers that are no date (laws, budgets, tournaments, money)
+    rules_points  days, months, seasons, years, weekdays, overnight
     rules_spans   ranges, quarters, halves, weekends, weeks, "N weeks ago", durations
     finder        the rules in order over a sentence; since, around, possibly; durations' ends
 

@@ -27,6 +27,7 @@ ORDER = (
     "numbered",
     "year_name_before",
     "year_name_after",
+    "event_year",
     "money",
     "every",
     # ranges, before the dates at their ends
@@ -73,10 +74,12 @@ ORDER = (
     "span_ahead",
     "duration",
     # weekdays, then weeks, months and years relative to publication
+    "weekday_of_week",
     "weekday_relative",
     "unit_relative",
     "weekday_on",
     "day_word",
+    "night",
     "year",
     # names standing alone, last: "Inflasi Juni", "dilanjutkan Senin"
     "month_bare",
@@ -158,6 +161,9 @@ class Resolver:
         for pattern, qualifier, word in ((self._approximate, "~", "approximate"), (self._uncertain, "?", "uncertain")):
             if pattern.search(before) or pattern.search(bare):
                 time, how = time.qualified(qualifier), f"{how}; {word}"  # type: ignore[arg-type]
+        # "kemungkinan diundur hingga 2027": a doubt about moving a date is a doubt about the new one.
+        if self.pieces.moved_to(before, sentence[start:end], doubted=True):
+            time, how = time.qualified("?"), f"{how}; uncertain, the date it may move to"
         since = self._since_before.search(before) or self._since_opening.match(sentence, start)
         if since and not dated.closed:
             opening = time.start if isinstance(time, Span) else time

@@ -54,33 +54,62 @@ class Context:
         self.pieces = pieces
 
     @cached_property
-    def clause(self) -> str:
-        """The words of the clause around the match, the match left out."""
+    def _sides(self) -> tuple[str, str]:
+        """The words of the clause around the match before it and after it."""
         start, end = self.match.span()
         sentence = self.sentence
         # ", which will open in June,": a clause of its own, whichever side of it the match is.
         for aside in self.pieces.aside.finditer(sentence):
             a, b = aside.span()
             if a <= start and end <= b:
-                return sentence[a:start] + " " + sentence[end:b]
+                return sentence[a:start], sentence[end:b]
             if b <= start or end <= a:
                 sentence = sentence[:a] + " " * (b - a) + sentence[b:]
         before, after = sentence[:start], sentence[end:]
-        cuts = [m.end() for m in self.pieces.clause_break.finditer(before)]
+        cuts = list(self.pieces.clause_break.finditer(before))
         tail = self.pieces.clause_break.search(after)
-        clause = before[cuts[-1] if cuts else 0 :] + " " + (after[: tail.start()] if tail else after)
+        opening = cuts[-1].end() if cuts else 0
+        # "will strike tomorrow and on Friday across 40 hospitals": a date straight after "and"
+        # is one more time of the clause before it, which gives it its verb.
+        if cuts and self.pieces.phrases.means("list_words", cuts[-1].group()) and _words(before[opening:]) <= 1:
+            opening = cuts[-2].end() if len(cuts) > 1 else 0
+        sides = before[opening:], after[: tail.start()] if tail else after
         # "rain is forecast for Wednesday and Thursday": a date alone after "and" shares the clause before.
-        return clause if len(re.findall(r"\w+", clause)) > 1 else before + " " + after
+        return sides if _words(" ".join(sides)) > 1 else (before, after)
+
+    @cached_property
+    def clause(self) -> str:
+        """The words of the clause around the match, the match left out."""
+        return " ".join(self._sides)
 
     @cached_property
     def forward(self) -> bool:
-        """Whether the clause around the match looks forward ("akan", "will", "is scheduled")."""
-        return bool(self.pieces.forward.search(self.clause) or self.pieces.forward_cased.search(self.clause))
+        """Whether the clause around the match looks forward.
+
+        By a word of the future ("akan", "will", "is scheduled"); by words before the date that look
+        ahead to it, a move ("postponed to", "diundur ke") or a bet ("betting on a cut at the Dec. 10
+        meeting"); or by a timetable in the present tense ("opens", "begins") when no verb in the
+        past tense comes before the date: "Wimbledon begins on Monday, with Sinner seeded first".
+        """
+        pieces, clause, before = self.pieces, self.clause, self._sides[0]
+        if pieces.forward.search(clause) or pieces.forward_cased.search(clause):
+            return True
+        if pieces.moved_to(before, self.match.group()) or pieces.bet.search(before):
+            return True
+        return bool(pieces.timetable.search(clause)) and not self._past_verb(before)
 
     @cached_property
     def looks_back(self) -> bool:
         """Whether the clause has a verb in the past tense or a superlative ("rose", "doubled", "lowest")."""
         return bool(self.pieces.past.search(self.clause))
+
+    @cached_property
+    def past_tense(self) -> bool:
+        """Whether the clause tells of the past, a reporting verb aside: "the ministry said" dates nothing."""
+        return self._past_verb(self.clause)
+
+    def _past_verb(self, text: str) -> bool:
+        return any(m.group().lower() not in self.pieces.reporting for m in self.pieces.past_verbs.finditer(text))
 
     def placement(self, rel: str | None = None) -> Placement:
         """How a date without a year is placed: by a last/this/next word if there is one, else by the clause."""
@@ -90,6 +119,10 @@ class Context:
         if kind == "next":
             return "after"
         return "first" if self.forward else "latest"
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
 
 
 Resolve = Callable[[re.Match[str], Context], Answer]
@@ -133,8 +166,18 @@ class Pieces:
         cased = [w for w in forward if w in p.months]
         self.forward = re.compile(rf"(?<!\w)(?:{alt(w for w in forward if w not in cased)})(?!\w)", re.IGNORECASE)
         self.forward_cased = re.compile(rf"(?<!\w)(?:{alt(cased)})(?!\w)")
-        suffixes = p.pattern("past_suffixes")
-        self.past = re.compile(rf"(?<!\w)(?:{p.pattern('past')}|\w{{2,}}(?:{suffixes}))(?!\w)", re.IGNORECASE)
+        verbs = rf"{p.pattern('past')}|\w{{2,}}(?:{p.pattern('past_suffixes')})"
+        self.past_verbs = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)", re.IGNORECASE)
+        self.past = re.compile(rf"(?<!\w)(?:{verbs}|{p.pattern('superlatives')})(?!\w)", re.IGNORECASE)
+        self.reporting = set(p.words("reporting"))
+        self.timetable = re.compile(rf"(?<!\w)(?:{p.pattern('timetable')})(?!\w)", re.IGNORECASE)
+        self.bet = re.compile(rf"(?<!\w)(?:{p.pattern('bets')})(?!\w)", re.IGNORECASE)
+        # A verb that moves a date, any words of its clause, then the word right before the new date.
+        moves = rf"(?<!\w)(?:{p.pattern('moves')})(?:\s+\S+)*?\s+(?:{p.pattern('moved_to')})"
+        self._moved = re.compile(rf"{moves}\s*$", re.IGNORECASE)
+        self._doubted_move = re.compile(
+            rf"(?<!\w)(?:{p.pattern('uncertain')})\s+(?:\S+\s+){{0,2}}?{moves}\s*$", re.IGNORECASE
+        )
         self.lengths = re.compile(rf"(?<!\w)(?:{p.pattern('lengths')})(?!\w)", re.IGNORECASE)
         self.side = self._side()
         self._side_pattern = re.compile(self.side, re.IGNORECASE)
@@ -197,6 +240,15 @@ class Pieces:
             year = published.year + {"last": -1, "this": 0, "next": 1}[self.relative(rel)]
         month = self.month_of(name) if name else int(m["month5"]) if m["month5"] else None
         return (int(day) if day else None, month, year)
+
+    def moved_to(self, before: str, match: str, doubted: bool = False) -> bool:
+        """Whether the words before a date (and its own first word: "until Friday") move a date to it.
+
+        With ``doubted``, whether a doubt stands before the move: "kemungkinan diundur hingga 2027".
+        """
+        pattern = self._doubted_move if doubted else self._moved
+        lead = match.split()[0] if match.split() else ""
+        return bool(pattern.search(before) or pattern.search(f"{before.rstrip()} {lead}"))
 
     # -- reading the groups back ------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .moments import Point, day_point, month_point, place, shift_months
+from .moments import Point, day_point, first_day, last_day, month_point, place, shift_months
 from .rule import BLOCK, YEAR, Answer, Context, Dated, Pieces, Rule, compile_rule
 
 __all__ = ["rules"]
@@ -28,6 +28,7 @@ def rules(p: Pieces) -> dict[str, Rule]:
     day = rf"(?P<day>\d{{1,2}}){_ORDINAL}"
     part = rf"(?P<part>{w.pattern('part_of')})[\s-]+(?:of\s+)?"
     season = rf"(?P<season>{w.pattern('seasons')})"
+    week = rf"(?:{p.week_unit})"
     alone = w.words("alone")
     # Indonesian puts "lalu", "depan" after the name ("Jumat lalu"), English "last", "next" before it.
     after = w.lists["relative_words"] == "after"
@@ -76,16 +77,27 @@ def rules(p: Pieces) -> dict[str, Rule]:
         "month_alone": compile_rule(
             rf"(?P<prep>{w.pattern('month_prepositions')})\s+{month_prefix}{month}(?!\s*\d)", _month_alone
         ),
-        "weekday_relative": compile_rule(
-            rf"{weekday}{p.part_of_day}\s+(?:(?:{p.week_unit})\s+)?(?P<rel>{rel})"
+        # "Kamis pekan lalu", "Thursday of last week", "last week's Thursday".
+        "weekday_of_week": compile_rule(
+            rf"{weekday}{p.part_of_day}\s+{week}\s+(?P<rel>{rel})"
             if after
-            else rf"(?P<rel>{rel})\s+{weekday}{p.part_of_day}",
+            else rf"{weekday}{p.part_of_day}\s+(?:of\s+)?(?P<rel>{rel})\s+{week}"
+            rf"|(?P<rel2>{rel})\s+{week}['’]s\s+{p.weekday('weekday2')}",
+            _weekday_of_week,
+        ),
+        "weekday_relative": compile_rule(
+            rf"{weekday}{p.part_of_day}\s+(?P<rel>{rel})" if after else rf"(?P<rel>{rel})\s+{weekday}{p.part_of_day}",
             _weekday_relative,
         ),
         "weekday_on": compile_rule(
             rf"(?P<prep>{w.pattern('weekday_prepositions')})\s+{weekday}{p.part_of_day}", _weekday_alone
         ),
         "day_word": compile_rule(rf"(?P<word>{w.pattern('days')})", _day_word),
+        "night": compile_rule(
+            rf"(?:(?P<length>{w.pattern('night_lengths')})\s+)?(?P<word>{w.pattern('nights')})"
+            rf"(?P<name>\s+(?:{w.pattern('night_names')}))?",
+            _night,
+        ),
         "year": compile_rule(
             rf"(?:(?P<prep>{w.pattern('year_prepositions')})\s+)?(?P<year>{YEAR})"
             rf"(?!\s+(?:{w.pattern('year_names_after')})\b)",
@@ -203,10 +215,24 @@ def _season_year(m: re.Match[str], ctx: Context) -> Answer:
 def _season(m: re.Match[str], ctx: Context) -> Answer:
     """Last: the latest that ended before publication; next: the first that begins after; else the current or latest (or next, looking forward)."""
     code = int(ctx.pieces.phrases.mapping("seasons")[" ".join(m["season"].lower().split())])
-    placement = ctx.placement(m.groupdict().get("rel"))
+    rel = m.groupdict().get("rel")
+    if rel and ctx.pieces.relative(rel) == "this" and not ctx.forward and not ctx.past_tense:
+        return _this_season(code, ctx)
+    placement = ctx.placement(rel)
     time = place(lambda year: Point(year, code), ctx.published, placement)
     assert time is not None
     return Dated(time, f"a season (northern hemisphere), {_PLACED[placement]}")
+
+
+def _this_season(code: int, ctx: Context) -> Dated:
+    """ "This winter" in a clause that gives no tense: the current one, else the nearer of the last and the next."""
+    published = ctx.published
+    latest = place(lambda year: Point(year, code), published, "latest")
+    coming = place(lambda year: Point(year, code), published, "first")
+    assert isinstance(latest, Point) and isinstance(coming, Point)
+    if latest == coming or (published - last_day(latest)).days <= (first_day(coming) - published).days:
+        return Dated(latest, "a season (northern hemisphere): the current one, or the nearer one, just ended")
+    return Dated(coming, "a season (northern hemisphere): the nearer one, still to come")
 
 
 # -- months ----------------------------------------------------------------------------------------
@@ -274,6 +300,17 @@ def _weekday_relative(m: re.Match[str], ctx: Context) -> Answer:
     return Dated(day_point(day), f"{rel} {m['weekday']} from {published:%A %d %B %Y}")
 
 
+def _weekday_of_week(m: re.Match[str], ctx: Context) -> Answer:
+    """That weekday of last, this or next Monday-to-Sunday week, not the nearest such day."""
+    name = m["weekday"] or m["weekday2"]
+    if m["weekday"] and _ambiguous_weekday(m, ctx):
+        return None
+    rel = ctx.pieces.relative(m["rel"] or m["rel2"])
+    monday = ctx.published - dt.timedelta(days=ctx.published.weekday()) + dt.timedelta(weeks=_STEP[rel])
+    day = monday + dt.timedelta(days=ctx.pieces.phrases.weekdays[name.lower()])
+    return Dated(day_point(day), f"{name} of the {rel} week (Monday to Sunday) from {ctx.published:%A %d %B %Y}")
+
+
 def _weekday_alone(m: re.Match[str], ctx: Context) -> Answer:
     if _ambiguous_weekday(m, ctx):
         return None
@@ -292,6 +329,14 @@ def _day_word(m: re.Match[str], ctx: Context) -> Answer:
     offset = int(ctx.pieces.phrases.mapping("days")[" ".join(m["word"].lower().split())])
     day = ctx.published + dt.timedelta(days=offset)
     return Dated(day_point(day), f"{offset:+d} days from publication" if offset else "the day of publication")
+
+
+def _night(m: re.Match[str], ctx: Context) -> Answer:
+    """ "Overnight", "semalam": the night before publication, not a name, a length or a figure of speech."""
+    if m["length"] or m["name"] or ctx.forward:
+        return BLOCK
+    day = ctx.published - dt.timedelta(days=1)
+    return Dated(day_point(day), "the night before publication")
 
 
 def _year(m: re.Match[str], ctx: Context) -> Answer:

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .moments import Point, Span, Time, day_point, last_day, month_point, place, shift_months, week_of, weekend_of
+from .moments import (
+    Point,
+    Span,
+    Time,
+    day_point,
+    first_day,
+    last_day,
+    month_point,
+    place,
+    shift_months,
+    week_of,
+    weekend_of,
+)
 from .phrases import alt
 from .rule import BLOCK, YEAR, Answer, Context, Dated, Pieces, Rule, compile_rule
 
@@ -88,7 +101,9 @@ def rules(p: Pieces) -> dict[str, Rule]:
             ),
             _unit_relative,
         ),
-        "ago": compile_rule(rf"(?:{amount}|{one})\s+(?:{w.pattern('ago_after')})", _ago),
+        "ago": compile_rule(
+            rf"(?:{amount}|{one})\s+(?:{w.pattern('ago_after')})(?:\s+(?P<within>{w.pattern('ago_within')}))?", _ago
+        ),
         "later_before": compile_rule(rf"(?:{w.pattern('later_before')})\s+{amount}(?!\s+(?:of|old)\b)", _later_in),
         "later_after": compile_rule(rf"(?:{amount}|{one})\s+(?:{w.pattern('later_after')})", _later),
         "span_back": compile_rule(
@@ -282,8 +297,15 @@ def _months_to(m: re.Match[str], ctx: Context) -> Answer:
 
 def _weekend(m: re.Match[str], ctx: Context) -> Answer:
     published = ctx.published
-    rel = ctx.pieces.relative(m["r1"] or m["r2"] or "")
-    if rel == "last":
+    said = m["r1"] or m["r2"]
+    rel = ctx.pieces.relative(said or "")
+    if said and rel == "this":
+        # The weekend of the week of publication, still ahead on a weekday, unless the clause
+        # tells of it in the past ("lost power this weekend", written on a Monday).
+        span = weekend_of(published)
+        if ctx.past_tense and first_day(span) > published:
+            span = weekend_of(published - dt.timedelta(days=7))
+    elif rel == "last":
         span = weekend_of(published)
         if last_day(span) >= published:
             span = weekend_of(published - dt.timedelta(days=7))
@@ -342,7 +364,23 @@ def _amount_unit(m: re.Match[str], ctx: Context, number: str = "number", unit: s
 
 def _ago(m: re.Match[str], ctx: Context) -> Answer:
     counted = _amount_unit(m, ctx)
+    if counted and m["within"] and counted[1] in ("year", "month"):
+        return _ago_within(ctx, *counted, str(ctx.pieces.phrases.mapping("ago_within")[m["within"].lower()]))
     return _counted(ctx, *counted, sign=-1) if counted else None
+
+
+def _ago_within(ctx: Context, amount: int, unit: str, within: str) -> Dated:
+    """ "Ten years ago this week": the week (month, day) of the same day so many years or months back."""
+    published = ctx.published
+    year, month = shift_months(published.year, published.month, -amount * (12 if unit == "year" else 1))
+    # 29 February, or the 31st of a shorter month, falls back to that month's last day.
+    day = dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+    how = f"the {within} {amount} {unit}s before publication"
+    if within == "week":
+        return Dated(week_of(day), f"{how} (Monday to Sunday)")
+    if within == "month":
+        return Dated(Point(day.year, day.month), how)
+    return Dated(day_point(day), how)
 
 
 def _later(m: re.Match[str], ctx: Context) -> Answer:
