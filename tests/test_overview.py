@@ -1,5 +1,5 @@
 """The overview graphic: golden SVGs (every date form and a history; lanes by tag and by kind of
-actor; counts past MAX_MARKS; the real content) and the rules it keeps: marks at their dates,
+actor; counts past MAX_MARKS or MAX_BYTES; the real content) and the rules it keeps: marks at their dates,
 in proportion to time, each a link with its data, labels that never overlap."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from generator.memo import Memo
 from generator.model import Actor, Event, Source, Statement, Tag, Timeline
 from generator.site.context import make_site
 from generator.site.layout import Layout
-from generator.site.overview import LEFT, MAX_MARKS, RIGHT, WIDTH, Overview, overview
+from generator.site.overview import LEFT, MAX_BYTES, MAX_MARKS, RIGHT, WIDTH, Overview, overview
 
 from conftest import LANGUAGES, ROOT, copy_project, regenerate, run
 
@@ -112,6 +113,24 @@ def test_past_max_marks_events_become_counts_per_period_with_links() -> None:
     for bar in bars:
         assert str(bar["href"]) == f"../timeline/{bar['data-date'][:4]}/", "each count links to its period's page"
     assert len(svg) < 100_000
+
+
+def test_marks_that_would_pass_max_bytes_become_counts_too() -> None:
+    # Fewer events than MAX_MARKS, but each mark long (its title, its actors for the filters): as
+    # marks the graphic would pass MAX_BYTES, so it is drawn as counts; a tenth of them stay marks.
+    def wordy(n: int) -> Timeline:
+        events = tuple(replace(e, actors=tuple(ACTORS), tags=tuple(TAGS), title=e.title * 3) for e in many(n).events)
+        return Timeline(events, ACTORS, {}, TAGS)
+
+    periods = tuple((dt.date(y, 1, 1), f"timeline/{y}.md") for y in (2023, 2024, 2025))
+    few, more = wordy(MAX_MARKS // 10), wordy(MAX_MARKS - 50)
+    assert len(draw(few)) * len(more.events) / len(few.events) > MAX_BYTES, "as marks, the more would not fit"
+    html = BeautifulSoup(draw(few, periods=periods), "html.parser")
+    assert len(html.select("a[data-event-id]")) == len(few.events) and not html.select("a[data-count]")
+    svg = draw(more, periods=periods)
+    html = BeautifulSoup(svg, "html.parser")
+    assert not html.select("a[data-event-id]") and len(svg) < MAX_BYTES
+    assert sum(int(str(b["data-count"])) for b in html.select("a[data-count]")) == len(more.events)
 
 
 def num(tag: Any, name: str) -> float:

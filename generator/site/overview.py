@@ -25,13 +25,15 @@ from .context import Site
 from .markup import ENV
 from .words import Words
 
-__all__ = ["LANES", "MAX_MARKS", "Overview", "overview"]
+__all__ = ["LANES", "MAX_BYTES", "MAX_MARKS", "Overview", "overview"]
 
 LANES = ("status", "tag", "actor-kind")
 """What an overview's lanes can stand for (the plugin's ``overview_lanes`` option)."""
 
 MAX_MARKS = 400
-"""Past this many events, marks become counts per period: a few hundred marks and under 100 KB."""
+"""Past this many events, marks become counts per period: a few hundred marks at most."""
+MAX_BYTES = 100_000
+"""A graphic whose marks would pass this many characters is drawn as counts per period instead."""
 
 WIDTH = 720
 """View-box units across: about the pixels the graphic gets in the page's column, so text keeps its size."""
@@ -185,7 +187,16 @@ class Overview:
 
 
 def overview(site: Site, spec: Overview, page: str) -> Markup:
-    """The overview graphic ``spec`` describes, for the page ``page`` (its links start there)."""
+    """The overview graphic ``spec`` describes, for the page ``page`` (its links start there): a mark
+    per event while they are at most ``MAX_MARKS`` and fit in ``MAX_BYTES``, else counts per period."""
+    grouped = len(spec.events) > MAX_MARKS
+    html = _draw(site, spec, page, grouped)
+    if not grouped and len(html) > MAX_BYTES:
+        html = _draw(site, spec, page, True)
+    return Markup(html)
+
+
+def _draw(site: Site, spec: Overview, page: str, grouped: bool) -> str:
     events, first, last, lanes = spec.events, spec.first, spec.last, site.lanes
     period_page = spec.page_of if spec.periods else None
     layout = site.layout
@@ -200,7 +211,6 @@ def overview(site: Site, spec: Overview, page: str) -> Markup:
         for key in _lanes_of(site, event, lanes):
             by_lane[key].append(event)
     names = _lane_names(site, lanes, list(by_lane))
-    grouped = len(events) > MAX_MARKS
     busiest = 1
     if grouped:
         counted = {k: _bins(v, span) for k, v in by_lane.items()}
@@ -229,11 +239,10 @@ def overview(site: Site, spec: Overview, page: str) -> Markup:
     words = site.words
     name = words.t("ui.overview", events=words.count("events", len(events)), first=words.month_year(first),
                    last=words.month_year(last), lanes=words.t(f"ui.lanes_{lanes}"))  # fmt: skip
-    html = ENV.get_template("overview.svg.j2").render(
+    return ENV.get_template("overview.svg.j2").render(
         site=site, lanes=built, ticks=_ticks(first, last, x, words), width=WIDTH, height=y + 4, left=LEFT,
         axis=AXIS, row=ROW, right=WIDTH - RIGHT, name=name + (words.t("ui.overview_counted") if grouped else ""),
     )  # fmt: skip
-    return Markup(html)
 
 
 def _marks(
