@@ -5,6 +5,7 @@
     .venv/bin/python bench/run.py 0 5             # the real content
     .venv/bin/python bench/run.py 1000 3 --serve  # also: save → page under `mkdocs serve`
     .venv/bin/python bench/run.py 1000 3 --english-only  # the same site without its Indonesian edition
+    .venv/bin/python bench/run.py 10000 1 --no-blog      # without the Material blog comparison
 
 Prints: `timeline validate`; `timeline build` cold and warm; `mkdocs build --strict`; the
 floor (MkDocs building the same generated pages with the `timeline` plugin removed); the
@@ -186,7 +187,7 @@ def blog_project(project: Path, target: Path) -> Path:
     return target
 
 
-def measure(n: int, runs: int, serve: bool, english: bool = False) -> None:
+def measure(n: int, runs: int, serve: bool, english: bool = False, blog: bool = True) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "p")
         if english:
@@ -198,7 +199,9 @@ def measure(n: int, runs: int, serve: bool, english: bool = False) -> None:
                  "floor", "Material blog")  # fmt: skip
         rows: dict[str, list[tuple[float, int]]] = {k: [] for k in names}
         floor = floor_config(project)
-        blog = None
+        if not blog:
+            del rows["Material blog"]
+        blog_dir = None
         for _ in range(runs):
             rows["validate"].append(timed("timeline", "validate", "content", cwd=project))
             clean(project)
@@ -209,8 +212,9 @@ def measure(n: int, runs: int, serve: bool, english: bool = False) -> None:
             clean(project)
             rows["mkdocs build --strict"].append(timed("mkdocs", "build", "--strict", cwd=project))
             rows["  pages already current"].append(timed("mkdocs", "build", "--strict", cwd=project))
-            blog = blog or blog_project(project, Path(tmp) / "blog")
-            rows["Material blog"].append(timed("mkdocs", "build", cwd=blog, timeout=BLOG_TIMEOUT))
+            if blog:
+                blog_dir = blog_dir or blog_project(project, Path(tmp) / "blog")
+                rows["Material blog"].append(timed("mkdocs", "build", cwd=blog_dir, timeout=BLOG_TIMEOUT))
         print(f"## {n:,} events, {runs} runs (medians){', English alone' if english else ''}")
         for name, values in rows.items():
             seconds = statistics.median(v[0] for v in values)
@@ -222,9 +226,10 @@ def measure(n: int, runs: int, serve: bool, english: bool = False) -> None:
         median = {name: statistics.median(v[0] for v in values) for name, values in rows.items()}
         print(f"{'full / floor':24} {median['mkdocs build --strict'] / median['floor']:8.2f} x")
         print(f"{'  pages current / floor':24} {median['  pages already current'] / median['floor']:8.2f} x")
-        blog_time = min(median["Material blog"], BLOG_TIMEOUT)
-        below = "<" if math.isinf(median["Material blog"]) else " "
-        print(f"{'full / Material blog':24} {below}{median['mkdocs build --strict'] / blog_time:7.2f} x")
+        if blog:
+            blog_time = min(median["Material blog"], BLOG_TIMEOUT)
+            below = "<" if math.isinf(median["Material blog"]) else " "
+            print(f"{'full / Material blog':24} {below}{median['mkdocs build --strict'] / blog_time:7.2f} x")
         site = project / "site"
         pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
         for page in pages[-3:][::-1]:
@@ -234,8 +239,8 @@ def measure(n: int, runs: int, serve: bool, english: bool = False) -> None:
         print(f"{'search index / event':24} {index / n / 1024:8.2f} KiB (Pagefind, every chunk)")
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         print(f"{'site size':24} {size / 1e6:8.1f} MB")
-        if blog is not None and (blog / "site").is_dir():
-            blog_size = sum(p.stat().st_size for p in (blog / "site").rglob("*") if p.is_file())
+        if blog_dir is not None and (blog_dir / "site").is_dir():
+            blog_size = sum(p.stat().st_size for p in (blog_dir / "site").rglob("*") if p.is_file())
             print(f"{'Material blog site size':24} {blog_size / 1e6:8.1f} MB")
         if serve:
             for dirty in (False, True):
@@ -250,6 +255,7 @@ def main() -> None:
     parser.add_argument("runs", type=int, nargs="?", default=3)
     parser.add_argument("--serve", action="store_true")
     parser.add_argument("--english-only", action="store_true", help="without the Indonesian edition (N > 0 only)")
+    parser.add_argument("--no-blog", action="store_true", help="without the Material blog comparison")
     args = parser.parse_args()
     if args.n is None:
         # The numbers of docs/benchmarks.md: 1,000 events (3 runs, with the preview), then 10,000 (1 run).
@@ -258,7 +264,7 @@ def main() -> None:
     else:
         if args.english_only and not args.n:
             parser.error("--english-only needs synthetic events (N > 0): the real content is translated")
-        measure(args.n, args.runs, args.serve, args.english_only)
+        measure(args.n, args.runs, args.serve, args.english_only, blog=not args.no_blog)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/search.py              # 1,000 and 10,000 events (about 25 minutes)
     .venv/bin/python bench/search.py 1000         # N synthetic events
+    .venv/bin/python bench/search.py 10000 --builders mkdocs   # only these builders' publish
 
 For N synthetic events whose summaries draw on a 30,000-word vocabulary (so the index has the
 shape of real text), with one made-up word planted in one event: `timeline build`, then
@@ -82,7 +83,7 @@ def search_in_chromium(site: Path, page_path: str, runs: int = 3) -> list[tuple[
     return found
 
 
-def measure(n: int) -> None:
+def measure(n: int, builders: tuple[str, ...] = BUILDERS) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "p")
         write_corpus(n, project, varied=True)
@@ -90,11 +91,15 @@ def measure(n: int) -> None:
         seconds, memory = timed("timeline", "build", cwd=project)
         print(f"## {n:,} events")
         print(f"{'timeline build (cold)':28} {seconds:8.2f} s   peak {memory / 1024:6.0f} MiB")
-        for builder in BUILDERS:
+        for builder in builders:
             site = project / f"site-{builder}"
             seconds, memory = timed("timeline", "publish", "--builder", builder, "-d", str(site), cwd=project)
             print(f"{'publish, ' + builder:28} {seconds:8.2f} s   peak {memory / 1024:6.0f} MiB")
         site = project / "site-mkdocs"
+        pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+        largest = pages[-1]
+        print(f"{'largest page':28} {largest.stat().st_size / 1024:8.0f} KiB  {largest.relative_to(site)}"
+              f"  ({sum(1 for p in pages if p.stat().st_size > 300_000)} over 300 KB)")  # fmt: skip
         index = site / "pagefind"
         files = [p for p in index.rglob("*") if p.is_file()]
         size = sum(p.stat().st_size for p in files)
@@ -113,9 +118,13 @@ def measure(n: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("n", type=int, nargs="?")
+    parser.add_argument("--builders", nargs="+", choices=BUILDERS, default=list(BUILDERS),
+                        help="publish with these (mkdocs first: the search runs on its site)")  # fmt: skip
     args = parser.parse_args()
+    if args.builders[0] != "mkdocs":
+        parser.error("--builders must start with mkdocs: the index and the search are measured on its site")
     for n in [args.n] if args.n else [1000, 10000]:
-        measure(n)
+        measure(n, tuple(args.builders))
         time.sleep(1)
 
 
