@@ -12,7 +12,8 @@ not dates ("1,3 juta", "10.000 tentara", "Law No. 12/2024", "APBN 2025") give no
     rule          what every rule shares: regex pieces, the context of a match, the answers
     rules_names   numbers that are no date (laws, budgets, tournaments, money)
     rules_points  days, months, seasons, years, weekdays, overnight
-    rules_spans   ranges, quarters, halves, weekends, weeks, "N weeks ago", durations
+    rules_spans   ranges, quarters, halves, the first months of a year, weekends, weeks
+    rules_counted counted from publication: "N weeks ago", "in two weeks", "the past six months", durations
     finder        the rules in order over a sentence; since, around, possibly; durations' ends
 
 bench/dates/README.md says what each kind of expression resolves to.

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import rules_names, rules_points, rules_spans
+from . import rules_counted, rules_names, rules_points, rules_spans
 from .moments import Point, Span, first_day, shift_months
 from .phrases import alt, load
 from .rule import Block, Context, Dated, Pieces, Rule
@@ -112,7 +112,7 @@ class Resolver:
         self.language = language
         self.pieces = Pieces(load(language))
         every: dict[str, Rule] = {}
-        for module in (rules_names, rules_points, rules_spans):
+        for module in (rules_names, rules_points, rules_spans, rules_counted):
             every |= module.rules(self.pieces)
         unordered = set(every) - set(ORDER)
         assert not unordered, f"rules without a place in ORDER: {sorted(unordered)}"
