@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -246,3 +247,16 @@ def test_a_shortened_id_gets_the_ids_it_shortens(tmp_path: Path) -> None:
     event = known.replace("actors: [", "actors: [kim, ", 1)
     _, problems = with_event(tmp_path / "x", "2023-09-10-short.yaml", event)
     assert any("unknown actor 'kim'; did you mean 'kim-jong-un' or 'kim-ju-ae'?" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("title", "placeholder"),
+    [("TODO a plain headline", True), ('"todo: say what happened"', True), ("TODO", True),
+     ("Todowa reports a shipment", False), ("Todos los soldados", False)],
+)  # fmt: skip
+def test_only_the_word_todo_is_a_placeholder(tmp_path: Path, title: str, placeholder: bool) -> None:
+    known = (content_with(tmp_path) / "events" / KNOWN_EVENT.name).read_text(encoding="utf-8")
+    event = re.sub(r"(?m)^title: .*$", f"title: {title}", known, count=1)
+    assert event != known
+    _, problems = with_event(tmp_path / "x", "2023-09-10-todo.yaml", event)
+    assert any("is still the placeholder" in p for p in problems) == placeholder, problems

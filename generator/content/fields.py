@@ -49,6 +49,10 @@ MAX_NESTING = 20
 _BRACKET = re.compile(r"[\[\]()]")
 _INDENT = re.compile(r"^([ >]*)", re.MULTILINE)
 
+_PLACEHOLDER = re.compile(r"todo(?![^\W_])", re.IGNORECASE)
+"""What `timeline new` and `draft` leave for a person to fill ("TODO a plain headline"): the word
+TODO at the start, not a word that begins with it (Todowa, a name)."""
+
 
 def _nesting(value: str) -> int:
     """The deepest nesting of brackets, list indentation or block quotes in a Markdown text."""
@@ -197,7 +201,7 @@ class Fields:
         if not value:
             self.error(name, "is empty; write some text" + ("" if declared.required else " or leave the field out"))
             return None
-        if value.upper().startswith("TODO"):
+        if _PLACEHOLDER.match(value):
             shown = value if len(value) <= 24 else value[:24] + "…"
             self.error(name, f"is still the placeholder {shown!r}; replace it ({declared.description})")
             return None
