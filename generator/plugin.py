@@ -197,7 +197,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     return
                 self._index_again = False
             try:
-                report = write_index(site_dir)
+                report = write_index(site_dir, background=True)
             except SearchError as error:
                 log.error("%s", error)
                 return

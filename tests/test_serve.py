@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.publish.search import _run
+
 from conftest import copy_project
 
 EVENT = "2025-04-25-kim-attends-destroyer-launch"
@@ -148,3 +150,14 @@ def test_renamed_half_written_and_deleted_files_under_serve(server: tuple[Server
     renamed.unlink()
     assert wait_for(lambda: "attends the launch" not in fetch(srv.url + "timeline/"), 60), srv.output()
     assert srv.process.poll() is None and "Traceback" not in srv.output()
+
+
+@pytest.mark.skipif(not hasattr(os, "setpriority"), reason="no process priorities here")
+def test_a_preview_indexes_at_the_lowest_priority_so_the_next_rebuild_comes_first() -> None:
+    # What Pagefind's wrapper does: start a program of its own, which inherits the priority.
+    grandchild = "import os; print(os.getpriority(os.PRIO_PROCESS, 0))"
+    child = f"import subprocess, sys, time; time.sleep(0.2); subprocess.run([sys.executable, '-c', {grandchild!r}])"
+    assert _run([sys.executable, "-c", child], background=True).stdout.split() == ["19"]
+    assert _run([sys.executable, "-c", child], background=False).stdout.split() == [
+        str(os.getpriority(os.PRIO_PROCESS, 0))
+    ]
